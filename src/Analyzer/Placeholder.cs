@@ -1,0 +1,5 @@
+namespace Dflint;
+
+internal static class AssemblyMarker
+{
+}
