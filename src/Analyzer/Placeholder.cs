@@ -1,5 +1,0 @@
-namespace Dflint;
-
-internal static class AssemblyMarker
-{
-}

@@ -1,0 +1,319 @@
+using Dflint.Syntax.Green;
+
+namespace Dflint.Syntax.Parsing;
+
+internal sealed partial class DockerfileParser
+{
+    private static readonly string[] s_noFlags = [];
+    private static readonly string[] s_fromFlags = ["platform"];
+    private static readonly string[] s_runFlags = ["mount", "network", "security", "device"];
+    private static readonly string[] s_copyFlags = ["from", "chown", "chmod", "link", "parents", "exclude"];
+    private static readonly string[] s_addFlags = ["chown", "chmod", "link", "keep-git-dir", "checksum", "exclude", "unpack"];
+    private static readonly string[] s_healthcheckFlags = ["interval", "timeout", "start-period", "start-interval", "retries"];
+    private static readonly string[] s_booleanFlags = ["link", "parents", "keep-git-dir", "unpack"];
+    private static readonly string[] s_repeatableFlags = ["mount", "exclude", "device"];
+
+    private void ValidateFlags(Shape shape, SyntaxKind keyword)
+    {
+        if (shape.Flags.Count == 0) return;
+        var allowed = keyword switch
+        {
+            SyntaxKind.FromKeyword => s_fromFlags,
+            SyntaxKind.RunKeyword => s_runFlags,
+            SyntaxKind.CopyKeyword => s_copyFlags,
+            SyntaxKind.AddKeyword => s_addFlags,
+            SyntaxKind.HealthcheckKeyword => s_healthcheckFlags,
+            SyntaxKind.UnknownKeyword => null,
+            _ => s_noFlags,
+        };
+        if (allowed is null) return;
+        List<string>? seen = null;
+        foreach (var (nameIndex, equalsIndex, valueIndex) in shape.Flags)
+        {
+            var nameToken = _tokens[nameIndex];
+            if (nameToken.Kind == SyntaxKind.DoubleDashToken) continue;
+            var end = valueIndex >= 0 ? _tokens[valueIndex].End : nameToken.End;
+            var name = TokenValues.UnquoteFlagWord(LogicalText.Join(_text.Substring(nameToken.Start, nameToken.End - nameToken.Start), _escape))[2..];
+            if (Array.IndexOf(allowed, name) < 0)
+            {
+                _diagnostics.Add(new PendingDiagnostic(SyntaxDiagnostics.InvalidFlag, nameToken.Start, end, [$"unknown flag: {name}"]));
+                continue;
+            }
+            var isBoolean = Array.IndexOf(s_booleanFlags, name) >= 0;
+            if (isBoolean && valueIndex >= 0)
+            {
+                var value = FlagValue(valueIndex);
+                if (!value.Equals("true", StringComparison.OrdinalIgnoreCase) && !value.Equals("false", StringComparison.OrdinalIgnoreCase))
+                {
+                    _diagnostics.Add(new PendingDiagnostic(SyntaxDiagnostics.InvalidFlag, nameToken.Start, end, [$"expecting boolean value for flag {name}, not: {value}"]));
+                }
+            }
+            else if (!isBoolean && equalsIndex < 0)
+            {
+                _diagnostics.Add(new PendingDiagnostic(SyntaxDiagnostics.InvalidFlag, nameToken.Start, end, [$"missing a value on flag: {name}"]));
+            }
+            if (Array.IndexOf(s_repeatableFlags, name) < 0)
+            {
+                seen ??= [];
+                if (seen.Contains(name)) _diagnostics.Add(new PendingDiagnostic(SyntaxDiagnostics.InvalidFlag, nameToken.Start, end, [$"duplicate flag specified: {name}"]));
+                else seen.Add(name);
+            }
+        }
+    }
+
+    private string FlagValue(int index)
+    {
+        var token = _tokens[index];
+        return TokenValues.UnquoteFlagWord(LogicalText.Join(_text.Substring(token.Start, token.End - token.Start), _escape));
+    }
+
+    /// <summary>Finds heredoc markers in the logical line and reads their bodies from the lines that follow it.</summary>
+    private int ReadHeredocs(Shape shape, int position)
+    {
+        var line = _line.Span;
+        var i = 0;
+        var markers = 0;
+        while (i < line.Length)
+        {
+            while (i < line.Length && char.IsWhiteSpace(line[i])) i++;
+            if (i >= line.Length) break;
+            var wordStart = i;
+            var quote = '\0';
+            while (i < line.Length)
+            {
+                var c = line[i];
+                if (quote != '\0')
+                {
+                    if (c == quote) quote = '\0';
+                    else if (c == '\\' && quote == '"') i++;
+                }
+                else if (char.IsWhiteSpace(c))
+                {
+                    break;
+                }
+                else if (c is '\'' or '"')
+                {
+                    quote = c;
+                }
+                else if (c == '\\')
+                {
+                    i++;
+                }
+                i++;
+            }
+            i = Math.Min(i, line.Length);
+            if (TryParseHeredocMarker(line[wordStart..i], out var name, out var chomp, out var expand, out var fileDescriptor))
+            {
+                position = ReadHeredocBody(shape, position, name, chomp, expand, fileDescriptor, wordStart, i);
+                markers++;
+            }
+        }
+        return position;
+    }
+
+    /// <summary>A word of the form <c>[n]&lt;&lt;[-]name</c>; the name loses its quotes, and quoting it turns expansion off.</summary>
+    private static bool TryParseHeredocMarker(ReadOnlySpan<char> word, out string name, out bool chomp, out bool expand, out int fileDescriptor)
+    {
+        name = "";
+        chomp = false;
+        expand = true;
+        fileDescriptor = 0;
+        var i = 0;
+        while (i < word.Length && char.IsAsciiDigit(word[i])) i++;
+        var digits = word[..i];
+        if (word.Length - i < 2 || word[i] != '<' || word[i + 1] != '<') return false;
+        i += 2;
+        if (i < word.Length && word[i] == '-')
+        {
+            chomp = true;
+            i++;
+        }
+        var rest = word[i..];
+        if (rest.IsEmpty || rest.IndexOf('<') >= 0) return false;
+        var builder = new System.Text.StringBuilder(rest.Length);
+        var quote = '\0';
+        var rawQuotes = 0;
+        var keptQuotes = 0;
+        for (var k = 0; k < rest.Length; k++)
+        {
+            var c = rest[k];
+            if (c is '\'' or '"') rawQuotes++;
+            if (quote != '\0')
+            {
+                if (c == quote)
+                {
+                    quote = '\0';
+                    continue;
+                }
+                if (c == '\\' && quote == '"' && k + 1 < rest.Length && rest[k + 1] is '"' or '\\' or '$')
+                {
+                    c = rest[++k];
+                    if (c == '"') rawQuotes++;
+                }
+            }
+            else if (c is '\'' or '"')
+            {
+                quote = c;
+                continue;
+            }
+            else if (c == '\\' && k + 1 < rest.Length)
+            {
+                c = rest[++k];
+                if (c is '\'' or '"') rawQuotes++;
+            }
+            if (c is '\'' or '"') keptQuotes++;
+            builder.Append(c);
+        }
+        if (builder.Length == 0) return false;
+        name = builder.ToString();
+        expand = rawQuotes == keptQuotes;
+        if (!digits.IsEmpty) _ = int.TryParse(digits, out fileDescriptor);
+        return true;
+    }
+
+    private int ReadHeredocBody(Shape shape, int position, string name, bool chomp, bool expand, int fileDescriptor, int markerStart, int markerEnd)
+    {
+        var bodyStart = position;
+        while (position < _length)
+        {
+            var contentEnd = ContentEnd(position);
+            var candidate = position;
+            if (chomp)
+            {
+                while (candidate < contentEnd && _text[candidate] == '\t') candidate++;
+            }
+            if (_text.AsSpan(candidate, contentEnd - candidate).SequenceEqual(name))
+            {
+                _tokens.Add(new RawToken(SyntaxKind.HeredocBodyToken, bodyStart, position, false));
+                _tokens.Add(new RawToken(SyntaxKind.HeredocTerminatorToken, candidate, contentEnd, false));
+                shape.Heredocs.Add((_tokens.Count - 2, _tokens.Count - 1, chomp, expand, fileDescriptor));
+                return NextLine(position);
+            }
+            position = NextLine(position);
+        }
+        _tokens.Add(new RawToken(SyntaxKind.HeredocBodyToken, bodyStart, _length, false));
+        _tokens.Add(new RawToken(SyntaxKind.HeredocTerminatorToken, _length, _length, true));
+        shape.Heredocs.Add((_tokens.Count - 2, _tokens.Count - 1, chomp, expand, fileDescriptor));
+        AddLogicalDiagnostic(SyntaxDiagnostics.UnterminatedHeredoc, markerStart, markerEnd, name);
+        return _length;
+    }
+
+    /// <summary>Turns the raw tokens into green tokens, giving each gap's trivia to the tokens around it.</summary>
+    private GreenToken[] Materialize(int fullStart, int end)
+    {
+        var count = _tokens.Count;
+        var greens = new GreenToken[count];
+        GreenNode? leading;
+        _trivia.Scan(fullStart, _tokens[0].Start);
+        leading = _trivia.Build(0, _trivia.Count);
+        for (var i = 0; i < count; i++)
+        {
+            var token = _tokens[i];
+            var nextStart = i + 1 < count ? _tokens[i + 1].Start : end;
+            _trivia.Scan(token.End, nextStart);
+            var split = i + 1 < count ? _trivia.TrailingCount() : _trivia.Count;
+            var trailing = _trivia.Build(0, split);
+            greens[i] = new GreenToken(token.Kind, token.End - token.Start, leading, trailing, token.IsMissing);
+            leading = _trivia.Build(split, _trivia.Count);
+        }
+        return greens;
+    }
+
+    private GreenNode BuildInstruction(Shape shape, GreenToken[] tokens, int fullStart)
+    {
+        var node = BuildShape(shape, tokens, isTop: true);
+        if (_diagnostics.Count == 0) return node;
+        var diagnostics = new GreenDiagnostic[_diagnostics.Count];
+        for (var i = 0; i < diagnostics.Length; i++)
+        {
+            var pending = _diagnostics[i];
+            diagnostics[i] = new GreenDiagnostic(pending.Descriptor, pending.Start - fullStart, pending.End - pending.Start, pending.Arguments);
+        }
+        var slots = new GreenNode?[node.SlotCount];
+        for (var i = 0; i < slots.Length; i++) slots[i] = node.GetSlot(i);
+        return new GreenSyntaxNode(node.Kind, slots, [.. diagnostics]);
+    }
+
+    private GreenNode BuildShape(Shape shape, GreenToken[] tokens, bool isTop)
+    {
+        GreenToken? Token(int index) => index >= 0 ? tokens[index] : null;
+
+        var keyword = tokens[shape.KeywordToken];
+        GreenNode? flags = null;
+        if (shape.Flags.Count > 0)
+        {
+            var items = new GreenNode[shape.Flags.Count];
+            for (var i = 0; i < items.Length; i++)
+            {
+                var (name, equals, value) = shape.Flags[i];
+                items[i] = new GreenSyntaxNode(SyntaxKind.Flag, [tokens[name], Token(equals), Token(value)]);
+            }
+            flags = new GreenSyntaxNode(SyntaxKind.List, items);
+        }
+        var kind = SyntaxKindFacts.GetInstructionKind(shape.Keyword);
+        GreenNode? heredocs = shape.Heredocs.Count == 0 ? null : BuildHeredocs(shape, tokens);
+        return kind switch
+        {
+            SyntaxKind.FromInstruction => new GreenSyntaxNode(kind,
+                [keyword, flags, Token(shape.First), Token(shape.Second), Token(shape.Third), TokenList(tokens, shape.UnexpectedStart, shape.UnexpectedEnd)]),
+            SyntaxKind.RunInstruction => new GreenSyntaxNode(kind, [keyword, flags, Command(shape, tokens), heredocs]),
+            SyntaxKind.CmdInstruction or SyntaxKind.EntrypointInstruction or SyntaxKind.ShellInstruction =>
+                new GreenSyntaxNode(kind, [keyword, flags, Command(shape, tokens)]),
+            SyntaxKind.CopyInstruction or SyntaxKind.AddInstruction => new GreenSyntaxNode(kind, [keyword, flags, Paths(shape, tokens), heredocs]),
+            SyntaxKind.VolumeInstruction => new GreenSyntaxNode(kind, [keyword, flags, Paths(shape, tokens)]),
+            SyntaxKind.EnvInstruction or SyntaxKind.LabelInstruction => new GreenSyntaxNode(kind, [keyword, flags, Pairs(shape, tokens, SyntaxKind.KeyValuePair)]),
+            SyntaxKind.ArgInstruction => new GreenSyntaxNode(kind, [keyword, flags, Pairs(shape, tokens, SyntaxKind.ArgDeclaration)]),
+            SyntaxKind.ExposeInstruction => new GreenSyntaxNode(kind, [keyword, flags, TokenList(tokens, shape.ArgumentsStart, shape.ArgumentsEnd)]),
+            SyntaxKind.WorkdirInstruction or SyntaxKind.StopsignalInstruction or SyntaxKind.MaintainerInstruction =>
+                new GreenSyntaxNode(kind, [keyword, flags, Token(shape.First)]),
+            SyntaxKind.UserInstruction => new GreenSyntaxNode(kind, [keyword, flags, Token(shape.First), Token(shape.Second), Token(shape.Third)]),
+            SyntaxKind.HealthcheckInstruction => new GreenSyntaxNode(kind, [keyword, flags, Token(shape.First), Command(shape, tokens)]),
+            SyntaxKind.OnbuildInstruction => new GreenSyntaxNode(kind,
+                [keyword, flags, shape.HasTrigger && isTop ? BuildShape(_triggerShape, tokens, isTop: false) : Command(shape, tokens)]),
+            _ => new GreenSyntaxNode(SyntaxKind.UnknownInstruction, [keyword, flags, Command(shape, tokens)]),
+        };
+    }
+
+    private static GreenNode? TokenList(GreenToken[] tokens, int start, int end)
+    {
+        if (end <= start) return null;
+        return new GreenSyntaxNode(SyntaxKind.List, tokens[start..end]);
+    }
+
+    private static GreenNode? Command(Shape shape, GreenToken[] tokens) => shape.Form switch
+    {
+        ArgumentForm.Json => JsonArray(shape, tokens),
+        ArgumentForm.Text => new GreenSyntaxNode(SyntaxKind.ShellForm, [TokenList(tokens, shape.ArgumentsStart, shape.ArgumentsEnd)]),
+        _ => null,
+    };
+
+    private static GreenNode? Paths(Shape shape, GreenToken[] tokens) => shape.Form == ArgumentForm.Json
+        ? JsonArray(shape, tokens)
+        : TokenList(tokens, shape.ArgumentsStart, shape.ArgumentsEnd);
+
+    private static GreenNode JsonArray(Shape shape, GreenToken[] tokens) => new GreenSyntaxNode(SyntaxKind.JsonArray,
+        [tokens[shape.ArgumentsStart], TokenList(tokens, shape.ArgumentsStart + 1, shape.ArgumentsEnd - 1), tokens[shape.ArgumentsEnd - 1]]);
+
+    private static GreenNode? Pairs(Shape shape, GreenToken[] tokens, SyntaxKind kind)
+    {
+        if (shape.Pairs.Count == 0) return null;
+        var items = new GreenNode[shape.Pairs.Count];
+        for (var i = 0; i < items.Length; i++)
+        {
+            var (key, equals, value) = shape.Pairs[i];
+            items[i] = new GreenSyntaxNode(kind, [tokens[key], equals >= 0 ? tokens[equals] : null, value >= 0 ? tokens[value] : null]);
+        }
+        return new GreenSyntaxNode(SyntaxKind.List, items);
+    }
+
+    private static GreenNode BuildHeredocs(Shape shape, GreenToken[] tokens)
+    {
+        var items = new GreenNode[shape.Heredocs.Count];
+        for (var i = 0; i < items.Length; i++)
+        {
+            var (body, terminator, chomp, expand, fileDescriptor) = shape.Heredocs[i];
+            items[i] = new GreenHeredoc([tokens[body], tokens[terminator]], chomp, expand, fileDescriptor);
+        }
+        return new GreenSyntaxNode(SyntaxKind.List, items);
+    }
+}

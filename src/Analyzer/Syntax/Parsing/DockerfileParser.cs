@@ -1,0 +1,177 @@
+using Dflint.Syntax.Green;
+using Microsoft.CodeAnalysis;
+
+namespace Dflint.Syntax.Parsing;
+
+/// <summary>
+/// The hand-written parser. Per instruction it joins the physical lines into BuildKit's logical line,
+/// splits that line with BuildKit's own rules into tokens, maps each token back to the file, and gives every
+/// character between tokens to trivia. Nothing is dropped: token and trivia widths add up to the file length.
+/// </summary>
+internal sealed partial class DockerfileParser
+{
+    private readonly string _text;
+    private readonly int _length;
+    private readonly List<TextSpan> _directiveSpans = [];
+    private readonly List<ParserDirective> _directives = [];
+    private readonly List<GreenDiagnostic> _fileDiagnostics = [];
+    private readonly LogicalLine _line = new();
+    private readonly TriviaScanner _trivia;
+    private readonly List<RawToken> _tokens = [];
+    private readonly List<PendingDiagnostic> _diagnostics = [];
+    private readonly List<JsonArrayScanner.JsonToken> _json = [];
+    private readonly Shape _shape = new();
+    private readonly Shape _triggerShape = new();
+    private char _escape = '\\';
+
+    private DockerfileParser(string text)
+    {
+        _text = text;
+        _length = text.Length;
+        ReadDirectives();
+        _trivia = new TriviaScanner(text, _escape, _directiveSpans);
+    }
+
+    public static ParseResult Parse(string text)
+    {
+        var parser = new DockerfileParser(text);
+        var instructions = new List<GreenNode>();
+        var end = parser.ParseInstructions(0, instructions, stopAt: null);
+        return parser.Finish(instructions, end);
+    }
+
+    /// <summary>
+    /// Reparses after an edit: instructions before <paramref name="reparseStart"/> are taken from the old tree,
+    /// new ones are parsed until one ends on an old instruction boundary past the edit, and the rest are reused.
+    /// </summary>
+    public static ParseResult Reparse(string newText, GreenNode oldRoot, int reparseIndex, int reparseStart, Func<int, int> oldBoundaryIndexAfterEdit, int oldInstructionCount)
+    {
+        var parser = new DockerfileParser(newText);
+        var oldList = oldRoot.GetSlot(0)!;
+        var instructions = new List<GreenNode>(oldInstructionCount + 4);
+        for (var i = 0; i < reparseIndex; i++) instructions.Add(oldList.GetSlot(i)!);
+        var end = parser.ParseInstructions(reparseStart, instructions, oldBoundaryIndexAfterEdit, out var resumeIndex);
+        if (resumeIndex >= 0)
+        {
+            for (var i = resumeIndex; i < oldInstructionCount; i++) instructions.Add(oldList.GetSlot(i)!);
+            end = -1;
+        }
+        return parser.Finish(instructions, end, oldRoot.GetSlot(1) as GreenToken);
+    }
+
+    private int ParseInstructions(int position, List<GreenNode> instructions, Func<int, int>? stopAt) =>
+        ParseInstructions(position, instructions, stopAt, out _);
+
+    /// <summary>Parses from a line start; returns where the trailing trivia begins, or stops on a reusable boundary.</summary>
+    private int ParseInstructions(int position, List<GreenNode> instructions, Func<int, int>? stopAt, out int resumeIndex)
+    {
+        resumeIndex = -1;
+        var fullStart = position;
+        while (position < _length)
+        {
+            var contentEnd = ContentEnd(position);
+            var next = NextLine(position);
+            var first = position == 0 && _length > 0 && _text[0] == '\uFEFF' ? 1 : position;
+            while (first < contentEnd && char.IsWhiteSpace(_text[first])) first++;
+            if (first == contentEnd || _text[first] == '#')
+            {
+                position = next;
+                continue;
+            }
+            instructions.Add(ParseInstruction(fullStart, position, first, out position));
+            fullStart = position;
+            if (stopAt is not null)
+            {
+                var index = stopAt(position);
+                if (index >= 0)
+                {
+                    resumeIndex = index;
+                    return position;
+                }
+            }
+        }
+        return fullStart;
+    }
+
+    private ParseResult Finish(List<GreenNode> instructions, int trailingStart, GreenToken? oldEndOfFile = null)
+    {
+        GreenToken endOfFile;
+        if (trailingStart < 0)
+        {
+            endOfFile = oldEndOfFile!;
+        }
+        else
+        {
+            _trivia.Scan(trailingStart, _length);
+            endOfFile = new GreenToken(SyntaxKind.EndOfFileToken, 0, _trivia.Build(0, _trivia.Count), null);
+        }
+        var diagnostics = new List<GreenDiagnostic>(_fileDiagnostics);
+        if (instructions.Count == 0)
+        {
+            diagnostics.Add(new GreenDiagnostic(SyntaxDiagnostics.NoInstructions, _length, 0, []));
+        }
+        var list = new GreenSyntaxNode(SyntaxKind.List, [.. instructions]);
+        var root = new GreenSyntaxNode(SyntaxKind.Dockerfile, [list, endOfFile], [.. diagnostics]);
+        return new ParseResult(root, _escape, [.. _directives]);
+    }
+
+    private void ReadDirectives()
+    {
+        var position = 0;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (position < _length)
+        {
+            var contentEnd = ContentEnd(position);
+            var start = position == 0 && _text[0] == '\uFEFF' ? 1 : position;
+            while (start < contentEnd && char.IsWhiteSpace(_text[start])) start++;
+            if (!ParserDirectiveScanner.TryMatch(_text, start, contentEnd, out var nameSpan, out var valueSpan)) break;
+            var name = _text.Substring(nameSpan.Start, nameSpan.Length).ToLowerInvariant();
+            if (!ParserDirectiveScanner.IsKnown(name)) break;
+            var lineSpan = TextSpan.FromBounds(start, contentEnd);
+            var value = _text.Substring(valueSpan.Start, valueSpan.Length);
+            _directiveSpans.Add(lineSpan);
+            if (!seen.Add(name))
+            {
+                _fileDiagnostics.Add(new GreenDiagnostic(SyntaxDiagnostics.DuplicateParserDirective, lineSpan.Start, lineSpan.Length, [name]));
+            }
+            else
+            {
+                _directives.Add(new ParserDirective(name, value, lineSpan, nameSpan, valueSpan));
+                if (name == "escape")
+                {
+                    if (value is "\\" or "`")
+                    {
+                        _escape = value[0];
+                    }
+                    else
+                    {
+                        _fileDiagnostics.Add(new GreenDiagnostic(SyntaxDiagnostics.InvalidParserDirective, valueSpan.Start, valueSpan.Length,
+                            [$"invalid escape token '{value}' does not match ` or \\"]));
+                    }
+                }
+            }
+            position = NextLine(position);
+        }
+    }
+
+    /// <summary>The end of a line's content: before the LF and any CRs that precede it (BuildKit's trimNewline).</summary>
+    private int ContentEnd(int lineStart)
+    {
+        var newline = _text.IndexOf('\n', lineStart);
+        var end = newline < 0 ? _length : newline;
+        while (end > lineStart && _text[end - 1] == '\r') end--;
+        return end;
+    }
+
+    private int NextLine(int lineStart)
+    {
+        var newline = _text.IndexOf('\n', lineStart);
+        return newline < 0 ? _length : newline + 1;
+    }
+
+    internal readonly record struct RawToken(SyntaxKind Kind, int Start, int End, bool IsMissing);
+
+    private readonly record struct PendingDiagnostic(DiagnosticDescriptor Descriptor, int Start, int End, string[] Arguments);
+}
+
+internal sealed record ParseResult(GreenNode Root, char EscapeChar, ImmutableArray<ParserDirective> Directives);
