@@ -519,10 +519,84 @@ public sealed class BuildKitReferenceParserTests
     }
 
     [Test]
+    public void Heredoc_word_details()
+    {
+        var r = Ok(Lines("RUN cat <<EOF>out", "x", "EOF>out", "RUN 99999999999999999999<<EOF", "EOF"));
+        Assert.That(r.Instructions[0].Heredocs.Single(), Is.EqualTo(new BuildKitHeredoc("EOF>out", 0, true, false, "x\n")));
+        Assert.That(r.Instructions[1].Heredocs.Single().FileDescriptor, Is.EqualTo(ulong.MaxValue));
+    }
+
+    [Test]
+    public void Heredoc_body_starts_after_the_continuation_lines()
+    {
+        var r = Ok(Lines("RUN cat <<EOF \\", " && echo", "body", "EOF"));
+        var n = r.Instructions.Single();
+        Assert.That(n.Original, Is.EqualTo("RUN cat <<EOF  && echo"));
+        Assert.That(n.Heredocs.Single().Content, Is.EqualTo("body\n"));
+        Assert.That((n.StartLine, n.EndLine), Is.EqualTo((1, 4)));
+    }
+
+    [Test]
+    public void Env_old_form_splits_on_ascii_whitespace_only() =>
+        Fails("ENV A\u00a0B", "ENV must have two arguments", 1, 1);
+
+    [Test]
+    public void Dispatch_lower_cases_with_unicode_rules()
+    {
+        // U+212A KELVIN SIGN lower-cases to 'k', so this is WORKDIR for BuildKit.
+        var n = Ok("WOR\u212ADIR /x").Instructions.Single();
+        Assert.That(n.Dump(), Is.EqualTo("workdir \"/x\""));
+        Assert.That(n.Value, Is.EqualTo("WOR\u212ADIR"));
+    }
+
+    [Test]
+    public void Check_directive_value_may_contain_spaces_and_equals()
+    {
+        var r = Ok(Lines("# check = skip=JSONArgsRecommended;error=true ", "FROM a"));
+        Assert.That(r.Instructions[0].PrevComment, Is.Empty);
+        Fails(Lines("# check=skip=all", "# Check=error=true", "FROM a"), "only one check parser directive can be used", 1, 1);
+    }
+
+    [Test]
     public void Over_long_line_stops_the_scanner()
     {
         var r = BuildKitReferenceParser.Parse("FROM a\nRUN " + new string('x', 70000));
         Assert.That(r.Error, Is.EqualTo(new BuildKitError("dockerfile line greater than max allowed size of 65535", 1, 1)));
         Assert.That(r.Dump(), Is.EqualTo("(from \"a\")"));
+    }
+}
+
+/// <summary>The oracle must never crash, whatever the input, so property tests can lean on it.</summary>
+[TestFixture]
+public sealed class BuildKitReferenceParserRobustnessTests
+{
+    private static readonly string[] Pieces =
+    [
+        "FROM ", "RUN ", "COPY ", "ADD ", "ENV ", "LABEL ", "ARG ", "ONBUILD ", "HEALTHCHECK ", "CMD ", "run ", "X ",
+        "--a=1 ", "--b ", "-- ", "\\", "`", "\"", "'", "=", "[", "]", ",", "\"a\"", "1", "<<", "<<-", "EOF", "3", "$", "${",
+        "}", ":-", "#", "# escape=`", "# escape=\\", "# syntax=x", "\n", "\r\n", "\r", " ", "\t", "\u00a0", "\u00e9", "\uFEFF",
+        "\ud800", "\U0001F600", "\0",
+    ];
+
+    [Test]
+    public void Random_inputs_never_throw()
+    {
+        var rng = new Random(20261122);
+        for (var i = 0; i < 3000; i++)
+        {
+            var n = rng.Next(0, 40);
+            var text = string.Concat(Enumerable.Range(0, n).Select(_ => Pieces[rng.Next(Pieces.Length)]));
+            var r = BuildKitReferenceParser.Parse(text);
+            Assert.That(r.Error is not null || r.Instructions.Count > 0, Is.True, text);
+            _ = r.Dump();
+            foreach (var node in r.Instructions)
+            {
+                Assert.That(node.StartLine, Is.GreaterThan(0));
+                Assert.That(node.EndLine, Is.GreaterThanOrEqualTo(node.StartLine));
+                _ = node.Next;
+                _ = node.Flags;
+                _ = node.PrevComment;
+            }
+        }
     }
 }
