@@ -547,8 +547,6 @@ public static class BuildKitReferenceParser
             var quote = '\0';
             var blankOk = false;
             var ch = '\0';
-            var parsingFlagArg = false;
-            var needFlagArg = true;
 
             for (var pos = 0; pos <= line.Length; pos++)
             {
@@ -569,7 +567,7 @@ public static class BuildKitReferenceParser
                         continue;
                     }
 
-                    if (!parsingFlagArg && (ch != '-' || pos + 1 == line.Length || line[pos + 1] != '-'))
+                    if (ch != '-' || pos + 1 == line.Length || line[pos + 1] != '-')
                     {
                         return (line[pos..], words);
                     }
@@ -592,38 +590,19 @@ public static class BuildKitReferenceParser
                     if (GoText.IsSpace(ch))
                     {
                         phase = inSpaces;
-                        if (parsingFlagArg)
+                        if (word.ToString() == "--")
                         {
-                            words[^1] += "=" + word;
-                            parsingFlagArg = false;
-                            needFlagArg = true;
+                            return (line[pos..], words);
                         }
-                        else
+
+                        if (blankOk || word.Length > 0)
                         {
-                            if (word.ToString() == "--")
-                            {
-                                return (line[pos..], words);
-                            }
-
-                            if (blankOk || word.Length > 0)
-                            {
-                                if (needFlagArg)
-                                {
-                                    parsingFlagArg = true;
-                                }
-
-                                words.Add(word.ToString());
-                            }
+                            words.Add(word.ToString());
                         }
 
                         word.Clear();
                         blankOk = false;
                         continue;
-                    }
-
-                    if (ch == '=' && needFlagArg)
-                    {
-                        needFlagArg = false;
                     }
 
                     if (ch is '\'' or '"')
