@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using Microsoft.CodeAnalysis.Text;
 using Sprache;
 
 namespace Dflint.Syntax.Grammars;

@@ -1,6 +1,3 @@
-using System.Collections.Immutable;
-using Microsoft.CodeAnalysis.Text;
-
 namespace Dflint.Syntax.Grammars;
 
 /// <summary>A failure reported by <see cref="ShellWordProcessor"/>; <paramref name="Position"/> is an offset into the input.</summary>

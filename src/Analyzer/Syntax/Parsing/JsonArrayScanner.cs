@@ -119,42 +119,42 @@ internal static class JsonArrayScanner
                 return SkipString(text, ref i, end);
             case '[':
             case '{':
-            {
-                var close = c == '[' ? ']' : '}';
-                i++;
-                SkipWhitespace(text, ref i, end);
-                if (i < end && text[i] == close)
                 {
+                    var close = c == '[' ? ']' : '}';
                     i++;
-                    return true;
-                }
-                while (true)
-                {
-                    if (c == '{')
-                    {
-                        if (i >= end || text[i] != '"' || !SkipString(text, ref i, end)) return false;
-                        SkipWhitespace(text, ref i, end);
-                        if (i >= end || text[i] != ':') return false;
-                        i++;
-                        SkipWhitespace(text, ref i, end);
-                    }
-                    if (!SkipValue(text, ref i, end, depth + 1)) return false;
                     SkipWhitespace(text, ref i, end);
-                    if (i >= end) return false;
-                    if (text[i] == ',')
-                    {
-                        i++;
-                        SkipWhitespace(text, ref i, end);
-                        continue;
-                    }
-                    if (text[i] == close)
+                    if (i < end && text[i] == close)
                     {
                         i++;
                         return true;
                     }
-                    return false;
+                    while (true)
+                    {
+                        if (c == '{')
+                        {
+                            if (i >= end || text[i] != '"' || !SkipString(text, ref i, end)) return false;
+                            SkipWhitespace(text, ref i, end);
+                            if (i >= end || text[i] != ':') return false;
+                            i++;
+                            SkipWhitespace(text, ref i, end);
+                        }
+                        if (!SkipValue(text, ref i, end, depth + 1)) return false;
+                        SkipWhitespace(text, ref i, end);
+                        if (i >= end) return false;
+                        if (text[i] == ',')
+                        {
+                            i++;
+                            SkipWhitespace(text, ref i, end);
+                            continue;
+                        }
+                        if (text[i] == close)
+                        {
+                            i++;
+                            return true;
+                        }
+                        return false;
+                    }
                 }
-            }
             case 't':
                 return SkipLiteral(text, ref i, end, "true");
             case 'f':
