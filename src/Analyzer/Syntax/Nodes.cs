@@ -164,7 +164,7 @@ public sealed partial class HeredocSyntax : SyntaxNode
     public bool Expand => GreenHeredoc.Expand;
 
     /// <summary>The file descriptor before <c>&lt;&lt;</c> (<c>3&lt;&lt;EOF</c>), 0 when none was given.</summary>
-    public int FileDescriptor => GreenHeredoc.FileDescriptor;
+    public ulong FileDescriptor => GreenHeredoc.FileDescriptor;
 
     public string Name => Terminator.IsMissing ? "" : Terminator.Text;
 

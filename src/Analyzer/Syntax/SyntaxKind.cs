@@ -108,6 +108,13 @@ public static class SyntaxKindFacts
     /// <summary>The instruction keyword for a word, compared case-insensitively as BuildKit does.</summary>
     public static SyntaxKind GetInstructionKeywordKind(ReadOnlySpan<char> word)
     {
+        // Go lower-cases with Unicode rules (the Kelvin sign is a 'k'); only non-ASCII words pay for that.
+        if (!System.Text.Ascii.IsValid(word) && word.Length <= 16)
+        {
+            Span<char> lowered = stackalloc char[word.Length];
+            var written = word.ToLowerInvariant(lowered);
+            if (System.Text.Ascii.IsValid(lowered[..written])) word = lowered[..written].ToString();
+        }
         // Length first keeps this a couple of comparisons per instruction.
         switch (word.Length)
         {

@@ -215,7 +215,7 @@ internal class GreenSyntaxNode : GreenNode
 /// <summary>A heredoc body and terminator, with what its <c>&lt;&lt;</c> marker said about them.</summary>
 internal sealed class GreenHeredoc : GreenSyntaxNode
 {
-    public GreenHeredoc(GreenNode?[] slots, bool chomp, bool expand, int fileDescriptor, ImmutableArray<GreenDiagnostic> diagnostics = default)
+    public GreenHeredoc(GreenNode?[] slots, bool chomp, bool expand, ulong fileDescriptor, ImmutableArray<GreenDiagnostic> diagnostics = default)
         : base(SyntaxKind.Heredoc, slots, diagnostics)
     {
         Chomp = chomp;
@@ -227,5 +227,5 @@ internal sealed class GreenHeredoc : GreenSyntaxNode
 
     public bool Expand { get; }
 
-    public int FileDescriptor { get; }
+    public ulong FileDescriptor { get; }
 }

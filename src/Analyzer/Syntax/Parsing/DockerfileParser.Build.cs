@@ -67,52 +67,38 @@ internal sealed partial class DockerfileParser
         return TokenValues.UnquoteFlagWord(LogicalText.Join(_text.Substring(token.Start, token.End - token.Start), _escape));
     }
 
-    /// <summary>Finds heredoc markers in the logical line and reads their bodies from the lines that follow it.</summary>
+    private static readonly Grammars.ShellWordProcessor s_rawWords = new('\\') { RawQuotes = true, RawEscapes = true, SkipUnsetEnv = true };
+    private static readonly Grammars.ShellWordProcessor s_markerWords = new('\\') { SkipUnsetEnv = true };
+    private static readonly Grammars.ShellWordProcessor s_rawMarkerWords = new('\\') { SkipUnsetEnv = true, RawQuotes = true };
+    private static readonly Func<string, string?> s_noVariables = _ => null;
+
+    /// <summary>
+    /// Finds heredoc markers as BuildKit does: the whole logical line is split into raw shell words (always
+    /// with a backslash escape; a lexing error means no heredocs at all), and each word of the form
+    /// <c>[n]&lt;&lt;[-]name</c> opens a body that is read from the lines after the instruction.
+    /// </summary>
     private int ReadHeredocs(Shape shape, int position)
     {
         var line = _line.Span;
-        var i = 0;
-        var markers = 0;
-        while (i < line.Length)
+        if (line.IndexOf("<<", StringComparison.Ordinal) < 0) return position;
+        var lineText = line.ToString();
+        var words = s_rawWords.ProcessWords(lineText, s_noVariables).Words;
+        var searchFrom = 0;
+        foreach (var word in words)
         {
-            while (i < line.Length && char.IsWhiteSpace(line[i])) i++;
-            if (i >= line.Length) break;
-            var wordStart = i;
-            var quote = '\0';
-            while (i < line.Length)
+            var at = lineText.IndexOf(word, searchFrom, StringComparison.Ordinal);
+            var (markerStart, markerEnd) = at >= 0 ? (at, at + word.Length) : (0, lineText.Length);
+            if (at >= 0) searchFrom = at + word.Length;
+            if (TryParseHeredocMarker(word, out var name, out var chomp, out var expand, out var fileDescriptor))
             {
-                var c = line[i];
-                if (quote != '\0')
-                {
-                    if (c == quote) quote = '\0';
-                    else if (c == '\\' && quote == '"') i++;
-                }
-                else if (char.IsWhiteSpace(c))
-                {
-                    break;
-                }
-                else if (c is '\'' or '"')
-                {
-                    quote = c;
-                }
-                else if (c == '\\')
-                {
-                    i++;
-                }
-                i++;
-            }
-            i = Math.Min(i, line.Length);
-            if (TryParseHeredocMarker(line[wordStart..i], out var name, out var chomp, out var expand, out var fileDescriptor))
-            {
-                position = ReadHeredocBody(shape, position, name, chomp, expand, fileDescriptor, wordStart, i);
-                markers++;
+                position = ReadHeredocBody(shape, position, name, chomp, expand, fileDescriptor, markerStart, markerEnd);
             }
         }
         return position;
     }
 
-    /// <summary>A word of the form <c>[n]&lt;&lt;[-]name</c>; the name loses its quotes, and quoting it turns expansion off.</summary>
-    private static bool TryParseHeredocMarker(ReadOnlySpan<char> word, out string name, out bool chomp, out bool expand, out int fileDescriptor)
+    /// <summary>A word matching <c>^(\d*)&lt;&lt;(-?)([^&lt;]*)$</c> whose rest is one shell word; quoting it turns expansion off.</summary>
+    private static bool TryParseHeredocMarker(string word, out string name, out bool chomp, out bool expand, out ulong fileDescriptor)
     {
         name = "";
         chomp = false;
@@ -120,7 +106,7 @@ internal sealed partial class DockerfileParser
         fileDescriptor = 0;
         var i = 0;
         while (i < word.Length && char.IsAsciiDigit(word[i])) i++;
-        var digits = word[..i];
+        var digits = word.AsSpan(0, i);
         if (word.Length - i < 2 || word[i] != '<' || word[i + 1] != '<') return false;
         i += 2;
         if (i < word.Length && word[i] == '-')
@@ -129,49 +115,28 @@ internal sealed partial class DockerfileParser
             i++;
         }
         var rest = word[i..];
-        if (rest.IsEmpty || rest.IndexOf('<') >= 0) return false;
-        var builder = new System.Text.StringBuilder(rest.Length);
-        var quote = '\0';
-        var rawQuotes = 0;
-        var keptQuotes = 0;
-        for (var k = 0; k < rest.Length; k++)
-        {
-            var c = rest[k];
-            if (c is '\'' or '"') rawQuotes++;
-            if (quote != '\0')
-            {
-                if (c == quote)
-                {
-                    quote = '\0';
-                    continue;
-                }
-                if (c == '\\' && quote == '"' && k + 1 < rest.Length && rest[k + 1] is '"' or '\\' or '$')
-                {
-                    c = rest[++k];
-                    if (c == '"') rawQuotes++;
-                }
-            }
-            else if (c is '\'' or '"')
-            {
-                quote = c;
-                continue;
-            }
-            else if (c == '\\' && k + 1 < rest.Length)
-            {
-                c = rest[++k];
-                if (c is '\'' or '"') rawQuotes++;
-            }
-            if (c is '\'' or '"') keptQuotes++;
-            builder.Append(c);
-        }
-        if (builder.Length == 0) return false;
-        name = builder.ToString();
-        expand = rawQuotes == keptQuotes;
-        if (!digits.IsEmpty) _ = int.TryParse(digits, out fileDescriptor);
+        if (rest.Length == 0 || rest.Contains('<')) return false;
+        var processed = s_markerWords.ProcessWords(rest, s_noVariables);
+        if (!processed.Success || processed.Words.Length != 1) return false;
+        var raw = s_rawMarkerWords.ProcessWords(rest, s_noVariables);
+        if (!raw.Success || raw.Words.Length != 1) return false;
+        name = processed.Words[0];
+        expand = CountQuotes(name) == CountQuotes(raw.Words[0]);
+        if (!digits.IsEmpty && !ulong.TryParse(digits, out fileDescriptor)) fileDescriptor = ulong.MaxValue;
         return true;
     }
 
-    private int ReadHeredocBody(Shape shape, int position, string name, bool chomp, bool expand, int fileDescriptor, int markerStart, int markerEnd)
+    private static int CountQuotes(string text)
+    {
+        var count = 0;
+        foreach (var c in text)
+        {
+            if (c is '\'' or '"') count++;
+        }
+        return count;
+    }
+
+    private int ReadHeredocBody(Shape shape, int position, string name, bool chomp, bool expand, ulong fileDescriptor, int markerStart, int markerEnd)
     {
         var bodyStart = position;
         while (position < _length)

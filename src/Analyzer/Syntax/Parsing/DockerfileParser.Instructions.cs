@@ -30,7 +30,7 @@ internal sealed partial class DockerfileParser
         public int UnexpectedStart;
         public int UnexpectedEnd;
         public bool HasTrigger;
-        public readonly List<(int Body, int Terminator, bool Chomp, bool Expand, int FileDescriptor)> Heredocs = [];
+        public readonly List<(int Body, int Terminator, bool Chomp, bool Expand, ulong FileDescriptor)> Heredocs = [];
 
         public void Clear()
         {
@@ -401,7 +401,8 @@ internal sealed partial class DockerfileParser
             }
             position++;
         }
-        return Math.Min(position, end);
+        // A lone escape character at the very end is dropped by BuildKit; it stays in the tree as trivia.
+        return position > end ? end - 1 : position;
     }
 
     private void ScanNameValue(Shape shape, int start, int end)

@@ -118,6 +118,8 @@ internal sealed class TriviaScanner
 
     private int ContinuationLength(int i, int end)
     {
+        // An escape preceded by another escape does not continue the line (BuildKit's rule).
+        if (i > 0 && _text[i - 1] == _escape) return 0;
         var j = i + 1;
         while (j < end && _text[j] is ' ' or '\t') j++;
         var eol = EndOfLineLength(j, end);
