@@ -41,7 +41,7 @@ internal static class BuildKitComparison
 
     private static string? Compare(BuildKitNode expected, InstructionSyntax actual, Microsoft.CodeAnalysis.Text.SourceText text, bool isTrigger)
     {
-        var keyword = actual.Keyword.IsMissing ? "" : actual.Keyword.Text;
+        var keyword = actual.Keyword.IsMissing ? "" : actual.Keyword.ValueText;
         if (keyword != expected.Value) return $"keyword '{keyword}' vs '{expected.Value}'";
         if (!actual.GetFlags().SequenceEqual(expected.Flags)) return $"flags [{string.Join(", ", actual.GetFlags())}] vs [{string.Join(", ", expected.Flags)}]";
         if (actual.IsJsonForm() != expected.IsJson) return $"json {actual.IsJsonForm()} vs {expected.IsJson}";
