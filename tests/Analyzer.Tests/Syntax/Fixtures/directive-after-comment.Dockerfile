@@ -1,0 +1,5 @@
+# comment first
+# escape=`
+FROM alpine
+RUN echo not a continuation `
+RUN next

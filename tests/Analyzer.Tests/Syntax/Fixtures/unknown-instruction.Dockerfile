@@ -1,0 +1,4 @@
+FROM alpine
+FOO bar baz
+RUNN x
+copy a b
