@@ -166,7 +166,8 @@ public sealed partial class HeredocSyntax : SyntaxNode
     /// <summary>The file descriptor before <c>&lt;&lt;</c> (<c>3&lt;&lt;EOF</c>), 0 when none was given.</summary>
     public ulong FileDescriptor => GreenHeredoc.FileDescriptor;
 
-    public string Name => Terminator.IsMissing ? "" : Terminator.Text;
+    /// <summary>The delimiter, quotes removed (<c>&lt;&lt;"EOF"</c> gives <c>EOF</c>).</summary>
+    public string Name => GreenHeredoc.Name;
 
     /// <summary>The body as BuildKit passes it on (leading tabs removed for <c>&lt;&lt;-</c>).</summary>
     public string Content => Chomp ? LeadingTabs().Replace(Body.Text, "") : Body.Text;

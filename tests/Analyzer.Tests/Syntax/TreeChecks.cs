@@ -99,7 +99,7 @@ internal static class TreeChecks
                 ?? CompareOptional(expectedToken.Trailing, actualToken.Trailing, path + ".trailing");
         }
         if (expected is GreenHeredoc expectedHeredoc && actual is GreenHeredoc actualHeredoc
-            && (expectedHeredoc.Chomp != actualHeredoc.Chomp || expectedHeredoc.Expand != actualHeredoc.Expand || expectedHeredoc.FileDescriptor != actualHeredoc.FileDescriptor))
+            && (expectedHeredoc.Name != actualHeredoc.Name || expectedHeredoc.Chomp != actualHeredoc.Chomp || expectedHeredoc.Expand != actualHeredoc.Expand || expectedHeredoc.FileDescriptor != actualHeredoc.FileDescriptor))
         {
             return $"{path}: heredoc marker";
         }

@@ -215,13 +215,20 @@ internal class GreenSyntaxNode : GreenNode
 /// <summary>A heredoc body and terminator, with what its <c>&lt;&lt;</c> marker said about them.</summary>
 internal sealed class GreenHeredoc : GreenSyntaxNode
 {
-    public GreenHeredoc(GreenNode?[] slots, bool chomp, bool expand, ulong fileDescriptor, ImmutableArray<GreenDiagnostic> diagnostics = default)
+    public GreenHeredoc(GreenNode?[] slots, string name, bool chomp, bool expand, ulong fileDescriptor, ImmutableArray<GreenDiagnostic> diagnostics = default)
         : base(SyntaxKind.Heredoc, slots, diagnostics)
     {
+        Name = name;
         Chomp = chomp;
         Expand = expand;
         FileDescriptor = fileDescriptor;
     }
+
+    /// <summary>
+    /// The delimiter after quote removal. The one piece of text a green node keeps: it is derived from the
+    /// marker, not a span of the file, and an unterminated heredoc has no terminator to read it from.
+    /// </summary>
+    public string Name { get; }
 
     public bool Chomp { get; }
 

@@ -151,14 +151,14 @@ internal sealed partial class DockerfileParser
             {
                 _tokens.Add(new RawToken(SyntaxKind.HeredocBodyToken, bodyStart, position, false));
                 _tokens.Add(new RawToken(SyntaxKind.HeredocTerminatorToken, candidate, contentEnd, false));
-                shape.Heredocs.Add((_tokens.Count - 2, _tokens.Count - 1, chomp, expand, fileDescriptor));
+                shape.Heredocs.Add((_tokens.Count - 2, _tokens.Count - 1, name, chomp, expand, fileDescriptor));
                 return NextLine(position);
             }
             position = NextLine(position);
         }
         _tokens.Add(new RawToken(SyntaxKind.HeredocBodyToken, bodyStart, _length, false));
         _tokens.Add(new RawToken(SyntaxKind.HeredocTerminatorToken, _length, _length, true));
-        shape.Heredocs.Add((_tokens.Count - 2, _tokens.Count - 1, chomp, expand, fileDescriptor));
+        shape.Heredocs.Add((_tokens.Count - 2, _tokens.Count - 1, name, chomp, expand, fileDescriptor));
         AddLogicalDiagnostic(SyntaxDiagnostics.UnterminatedHeredoc, markerStart, markerEnd, name);
         return _length;
     }
@@ -186,7 +186,7 @@ internal sealed partial class DockerfileParser
 
     private GreenNode BuildInstruction(Shape shape, GreenToken[] tokens, int fullStart)
     {
-        var node = BuildShape(shape, tokens, isTop: true);
+        var node = BuildShape(shape, tokens);
         if (_diagnostics.Count == 0) return node;
         var diagnostics = new GreenDiagnostic[_diagnostics.Count];
         for (var i = 0; i < diagnostics.Length; i++)
@@ -199,7 +199,7 @@ internal sealed partial class DockerfileParser
         return new GreenSyntaxNode(node.Kind, slots, [.. diagnostics]);
     }
 
-    private GreenNode BuildShape(Shape shape, GreenToken[] tokens, bool isTop)
+    private static GreenNode BuildShape(Shape shape, GreenToken[] tokens)
     {
         GreenToken? Token(int index) => index >= 0 ? tokens[index] : null;
 
@@ -234,7 +234,7 @@ internal sealed partial class DockerfileParser
             SyntaxKind.UserInstruction => new GreenSyntaxNode(kind, [keyword, flags, Token(shape.First), Token(shape.Second), Token(shape.Third)]),
             SyntaxKind.HealthcheckInstruction => new GreenSyntaxNode(kind, [keyword, flags, Token(shape.First), Command(shape, tokens)]),
             SyntaxKind.OnbuildInstruction => new GreenSyntaxNode(kind,
-                [keyword, flags, shape.HasTrigger && isTop ? BuildShape(_triggerShape, tokens, isTop: false) : Command(shape, tokens)]),
+                [keyword, flags, shape.Trigger is not null ? BuildShape(shape.Trigger, tokens) : Command(shape, tokens)]),
             _ => new GreenSyntaxNode(SyntaxKind.UnknownInstruction, [keyword, flags, Command(shape, tokens)]),
         };
     }
@@ -276,8 +276,8 @@ internal sealed partial class DockerfileParser
         var items = new GreenNode[shape.Heredocs.Count];
         for (var i = 0; i < items.Length; i++)
         {
-            var (body, terminator, chomp, expand, fileDescriptor) = shape.Heredocs[i];
-            items[i] = new GreenHeredoc([tokens[body], tokens[terminator]], chomp, expand, fileDescriptor);
+            var (body, terminator, name, chomp, expand, fileDescriptor) = shape.Heredocs[i];
+            items[i] = new GreenHeredoc([tokens[body], tokens[terminator]], name, chomp, expand, fileDescriptor);
         }
         return new GreenSyntaxNode(SyntaxKind.List, items);
     }

@@ -29,8 +29,8 @@ internal sealed partial class DockerfileParser
         public int Third = -1;
         public int UnexpectedStart;
         public int UnexpectedEnd;
-        public bool HasTrigger;
-        public readonly List<(int Body, int Terminator, bool Chomp, bool Expand, ulong FileDescriptor)> Heredocs = [];
+        public Shape? Trigger;
+        public readonly List<(int Body, int Terminator, string Name, bool Chomp, bool Expand, ulong FileDescriptor)> Heredocs = [];
 
         public void Clear()
         {
@@ -42,7 +42,7 @@ internal sealed partial class DockerfileParser
             Pairs.Clear();
             First = Second = Third = -1;
             UnexpectedStart = UnexpectedEnd = 0;
-            HasTrigger = false;
+            Trigger = null;
             Heredocs.Clear();
         }
     }
@@ -57,7 +57,7 @@ internal sealed partial class DockerfileParser
         var emptyLine = ReadLogicalLine(lineStart, firstChar, out end);
         ScanInstruction(_shape, 0, _line.Length, isTrigger: false);
 
-        var heredocOwner = _shape.HasTrigger ? _triggerShape : _shape;
+        var heredocOwner = _shape.Trigger ?? _shape;
         if (heredocOwner.Keyword is SyntaxKind.RunKeyword or SyntaxKind.CopyKeyword or SyntaxKind.AddKeyword && heredocOwner.Form != ArgumentForm.Json)
         {
             end = ReadHeredocs(heredocOwner, end);
@@ -536,23 +536,20 @@ internal sealed partial class DockerfileParser
             RequireArguments(shape, SyntaxKind.OnbuildKeyword, "at least one argument");
             return;
         }
-        if (isTrigger)
-        {
-            // Reported by the outer ONBUILD; keep the rest as text so nothing nests twice.
-            ScanShellText(shape, start, end);
-            return;
-        }
-        shape.HasTrigger = true;
-        ScanInstruction(_triggerShape, start, end, isTrigger: true);
-        var triggerToken = _tokens[_triggerShape.KeywordToken];
-        var trigger = _text.Substring(triggerToken.Start, triggerToken.End - triggerToken.Start).ToUpperInvariant();
-        if (_triggerShape.Keyword == SyntaxKind.OnbuildKeyword)
+        // The first level reuses a shape; chained ONBUILDs (an error, but parsed as BuildKit parses them) allocate.
+        var trigger = isTrigger ? new Shape() : _triggerShape;
+        shape.Trigger = trigger;
+        ScanInstruction(trigger, start, end, isTrigger: true);
+        if (isTrigger) return;
+        var triggerToken = _tokens[trigger.KeywordToken];
+        var triggerName = _text.Substring(triggerToken.Start, triggerToken.End - triggerToken.Start).ToUpperInvariant();
+        if (trigger.Keyword == SyntaxKind.OnbuildKeyword)
         {
             _diagnostics.Add(new PendingDiagnostic(SyntaxDiagnostics.InvalidOnbuildTrigger, triggerToken.Start, triggerToken.End, ["Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed"]));
         }
-        else if (_triggerShape.Keyword is SyntaxKind.FromKeyword or SyntaxKind.MaintainerKeyword)
+        else if (trigger.Keyword is SyntaxKind.FromKeyword or SyntaxKind.MaintainerKeyword)
         {
-            _diagnostics.Add(new PendingDiagnostic(SyntaxDiagnostics.InvalidOnbuildTrigger, triggerToken.Start, triggerToken.End, [$"{trigger} isn't allowed as an ONBUILD trigger"]));
+            _diagnostics.Add(new PendingDiagnostic(SyntaxDiagnostics.InvalidOnbuildTrigger, triggerToken.Start, triggerToken.End, [$"{triggerName} isn't allowed as an ONBUILD trigger"]));
         }
     }
 
