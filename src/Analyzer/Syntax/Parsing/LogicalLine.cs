@@ -50,22 +50,43 @@ internal sealed class LogicalLine
         return segment.SourceStart + (logicalEnd - segment.LogicalStart);
     }
 
+    /// <summary>
+    /// For a start: the segment holding <paramref name="logical"/>. For an end: the non-empty segment holding the
+    /// character before it. Binary search, so an instruction with thousands of continuation lines stays linear.
+    /// </summary>
     private int FindSegment(int logical, bool preferEarlier)
     {
-        // Segments are few (one per physical line), so a linear scan beats a binary search here.
-        var last = SegmentCount - 1;
-        for (var i = 0; i < SegmentCount; i++)
+        // The last segment whose start is <= logical (or < logical for an end position).
+        int low = 0, high = SegmentCount - 1, found = -1;
+        while (low <= high)
         {
-            ref readonly var segment = ref _segments[i];
-            var end = segment.LogicalStart + segment.Length;
-            if (preferEarlier ? logical <= end && segment.Length > 0 : logical < end) return i;
+            var middle = (low + high) >>> 1;
+            var start = _segments[middle].LogicalStart;
+            if (preferEarlier ? start < logical : start <= logical)
+            {
+                found = middle;
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
         }
-        // Past the end (an empty logical line, or a position at the very end): the last non-empty segment.
-        for (var i = last; i >= 0; i--)
+        if (found < 0) found = 0;
+        // Empty segments (lines that were only a continuation marker) share their start with a neighbour.
+        while (found > 0 && _segments[found].Length == 0) found--;
+        if (!preferEarlier)
         {
-            if (_segments[i].Length > 0 || i == 0) return i;
+            var segment = _segments[found];
+            if (logical >= segment.LogicalStart + segment.Length)
+            {
+                for (var i = found + 1; i < SegmentCount; i++)
+                {
+                    if (_segments[i].Length > 0 && logical < _segments[i].LogicalStart + _segments[i].Length) return i;
+                }
+            }
         }
-        return 0;
+        return found;
     }
 
     internal readonly record struct Segment(int LogicalStart, int SourceStart, int Length);
