@@ -76,7 +76,8 @@ public sealed class DockerfileCorpus
         corpus.Reset();
         corpus.Line("# syntax=docker/dockerfile:1.7");
         corpus.Line("# A monorepo image with every service built in its own stage.");
-        string[] stageKinds = ["official-debian", "go", "node", "python", "java", "dotnet", "heredoc"];
+        // The heredoc stage sits in the middle so the incremental heredoc edit lands near the file's centre.
+        string[] stageKinds = ["official-debian", "go", "node", "heredoc", "python", "java", "dotnet"];
         var stage = 0;
         while (corpus._lines < lines - 20)
         {
