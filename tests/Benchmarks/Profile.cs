@@ -129,27 +129,35 @@ internal static class Profile
             }
 
             var line = text.Lines.GetLineFromPosition(change.Span.Start);
-            var (total, totalBytes) = Measure(() => tree.WithChangedText(changed).GreenRoot.FullWidth);
-            var (copy, copyBytes) = Measure(() => changed.ToString().Length);
-            var (ranges, rangesBytes) = Measure(() => changed.GetChangeRanges(text).Count);
+            var (total, totalBytes, gen2) = Measure(() => tree.WithChangedText(changed).GreenRoot.FullWidth);
+            var (copy, copyBytes, copyGen2) = Measure(() => changed.ToString().Length);
+            var (ranges, rangesBytes, _) = Measure(() => changed.GetChangeRanges(text).Count);
             Console.WriteLine($"  {edit}: line {line.LineNumber + 1} \"{Shorten(line.ToString())}\"; reparsed {fresh} of {newInstructions.SlotCount} instructions");
-            Console.WriteLine($"    WithChangedText      {total,9:F1} us {totalBytes,10:N0} B");
-            Console.WriteLine($"    of which the text copy (newText.ToString()) {copy,9:F1} us {copyBytes,10:N0} B");
-            Console.WriteLine($"    of which GetChangeRanges                    {ranges,9:F1} us {rangesBytes,10:N0} B");
+            Console.WriteLine($"    WithChangedText                      median {total,7:F1} us {totalBytes,9:N0} B  gen2 GCs per 1000 edits: {gen2:F0}");
+            Console.WriteLine($"    newText.ToString() alone             median {copy,7:F1} us {copyBytes,9:N0} B  gen2 GCs per 1000 copies: {copyGen2:F0}");
+            Console.WriteLine($"    GetChangeRanges alone                median {ranges,7:F1} us {rangesBytes,9:N0} B");
         }
     }
 
     private static string Shorten(string line) => line.Length <= 60 ? line : line[..57] + "...";
 
-    private static (double Microseconds, long Bytes) Measure(Func<int> action)
+    /// <summary>Median of many small batches, so a shared machine's hiccups and the odd GC do not decide the number.</summary>
+    private static (double Microseconds, long Bytes, double Gen2PerThousand) Measure(Func<int> action)
     {
         for (var i = 0; i < 200; i++) action();
-        const int rounds = 2000;
+        const int batches = 100, perBatch = 20;
+        var times = new double[batches];
+        var gen2 = GC.CollectionCount(2);
         var before = GC.GetAllocatedBytesForCurrentThread();
-        var stopwatch = Stopwatch.StartNew();
-        for (var i = 0; i < rounds; i++) action();
-        var elapsed = stopwatch.Elapsed.TotalMicroseconds / rounds;
-        return (elapsed, (GC.GetAllocatedBytesForCurrentThread() - before) / rounds);
+        for (var b = 0; b < batches; b++)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            for (var i = 0; i < perBatch; i++) action();
+            times[b] = stopwatch.Elapsed.TotalMicroseconds / perBatch;
+        }
+        var bytes = (GC.GetAllocatedBytesForCurrentThread() - before) / (batches * perBatch);
+        Array.Sort(times);
+        return (times[batches / 2], bytes, 1000.0 * (GC.CollectionCount(2) - gen2) / (batches * perBatch));
     }
 
     /// <summary>Counts green objects by type; sizes are measured by allocating samples, not assumed.</summary>

@@ -25,8 +25,13 @@ internal static class Summary
             {
                 var method = benchmark.GetProperty("Method").GetString()!;
                 var parameters = benchmark.TryGetProperty("Parameters", out var p) ? p.GetString() : null;
-                var mean = benchmark.GetProperty("Statistics").GetProperty("Mean").GetDouble();
-                var allocated = benchmark.TryGetProperty("Memory", out var memory) ? memory.GetProperty("BytesAllocatedPerOperation").GetDouble() : double.NaN;
+                // A benchmark that failed has null statistics; it shows as missing rather than stopping the summary.
+                var mean = benchmark.TryGetProperty("Statistics", out var statistics) && statistics.ValueKind == JsonValueKind.Object
+                    ? statistics.GetProperty("Mean").GetDouble()
+                    : double.NaN;
+                var allocated = benchmark.TryGetProperty("Memory", out var memory) && memory.ValueKind == JsonValueKind.Object
+                    ? memory.GetProperty("BytesAllocatedPerOperation").GetDouble()
+                    : double.NaN;
                 rows.Add((string.IsNullOrEmpty(parameters) ? method : $"{method}({parameters})", mean, allocated));
             }
         }
@@ -48,7 +53,12 @@ internal static class Summary
         {
             string rate = "", perByte = "", target;
             bool met;
-            if (name.StartsWith("WithChangedText", StringComparison.Ordinal))
+            if (double.IsNaN(meanNs))
+            {
+                met = false;
+                target = "FAILED to run";
+            }
+            else if (name.StartsWith("WithChangedText", StringComparison.Ordinal))
             {
                 met = meanNs / 1000 <= TargetIncrementalMicroseconds;
                 target = $"<= {TargetIncrementalMicroseconds} us: {(met ? "met" : "MISSED")}";
@@ -71,7 +81,7 @@ internal static class Summary
         return 0;
     }
 
-    private static string FormatTime(double ns) => ns switch
+    private static string FormatTime(double ns) => double.IsNaN(ns) ? "NA" : ns switch
     {
         >= 1e6 => string.Create(CultureInfo.InvariantCulture, $"{ns / 1e6:F2} ms"),
         >= 1e3 => string.Create(CultureInfo.InvariantCulture, $"{ns / 1e3:F1} us"),
