@@ -41,7 +41,7 @@ public sealed class DockerfileSyntaxTree
     public SyntaxList<InstructionSyntax> Instructions => Root.Instructions;
 
     public static DockerfileSyntaxTree Parse(SourceText text, string? filePath = null) =>
-        new(text, DockerfileParser.Parse(text.ToString()), filePath);
+        new(text, DockerfileParser.Parse(text.ToString().AsMemory()), filePath);
 
     public static DockerfileSyntaxTree Parse(string text, string? filePath = null) => Parse(SourceText.From(text), filePath);
 
@@ -83,7 +83,18 @@ public sealed class DockerfileSyntaxTree
             return found >= 0 ? found : -1;
         }
 
-        var result = DockerfileParser.Reparse(newText.ToString(), _green, index, offsets[index], StopAt, count);
-        return new DockerfileSyntaxTree(newText, result, FilePath);
+        // A changed text is a chain of pieces: copying it into a pooled buffer costs a memcpy, where
+        // ToString() would allocate the whole file again (on the large-object heap for big files) per keystroke.
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(newText.Length);
+        try
+        {
+            newText.CopyTo(0, buffer, 0, newText.Length);
+            var result = DockerfileParser.Reparse(buffer.AsMemory(0, newText.Length), _green, index, offsets[index], StopAt, count);
+            return new DockerfileSyntaxTree(newText, result, FilePath);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 }

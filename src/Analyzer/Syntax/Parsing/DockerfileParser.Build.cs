@@ -33,7 +33,7 @@ internal sealed partial class DockerfileParser
             var nameToken = _tokens[nameIndex];
             if (nameToken.Kind == SyntaxKind.DoubleDashToken) continue;
             var end = valueIndex >= 0 ? _tokens[valueIndex].End : nameToken.End;
-            var name = TokenValues.UnquoteFlagWord(LogicalText.Join(_text.Substring(nameToken.Start, nameToken.End - nameToken.Start), _escape))[2..];
+            var name = TokenValues.UnquoteFlagWord(LogicalText.Join(T.Slice(nameToken.Start, nameToken.End - nameToken.Start).ToString(), _escape))[2..];
             if (Array.IndexOf(allowed, name) < 0)
             {
                 _diagnostics.Add(new PendingDiagnostic(SyntaxDiagnostics.InvalidFlag, nameToken.Start, end, [$"unknown flag: {name}"]));
@@ -64,7 +64,7 @@ internal sealed partial class DockerfileParser
     private string FlagValue(int index)
     {
         var token = _tokens[index];
-        return TokenValues.UnquoteFlagWord(LogicalText.Join(_text.Substring(token.Start, token.End - token.Start), _escape));
+        return TokenValues.UnquoteFlagWord(LogicalText.Join(T.Slice(token.Start, token.End - token.Start).ToString(), _escape));
     }
 
     private static readonly Grammars.ShellWordProcessor s_rawWords = new('\\') { RawQuotes = true, RawEscapes = true, SkipUnsetEnv = true };
@@ -145,9 +145,9 @@ internal sealed partial class DockerfileParser
             var candidate = position;
             if (chomp)
             {
-                while (candidate < contentEnd && _text[candidate] == '\t') candidate++;
+                while (candidate < contentEnd && T[candidate] == '\t') candidate++;
             }
-            if (_text.AsSpan(candidate, contentEnd - candidate).SequenceEqual(name))
+            if (T.Slice(candidate, contentEnd - candidate).SequenceEqual(name))
             {
                 _tokens.Add(new RawToken(SyntaxKind.HeredocBodyToken, bodyStart, position, false));
                 _tokens.Add(new RawToken(SyntaxKind.HeredocTerminatorToken, candidate, contentEnd, false));

@@ -77,8 +77,8 @@ internal sealed partial class DockerfileParser
     {
         _line.Clear();
         var contentEnd = ContentEnd(lineStart);
-        var continuation = LogicalText.ContinuationStart(_text.AsSpan(firstChar, contentEnd - firstChar), _escape);
-        _line.Append(_text, firstChar, continuation >= 0 ? continuation : contentEnd - firstChar);
+        var continuation = LogicalText.ContinuationStart(T.Slice(firstChar, contentEnd - firstChar), _escape);
+        _line.Append(T, firstChar, continuation >= 0 ? continuation : contentEnd - firstChar);
         end = NextLine(lineStart);
         var continued = continuation >= 0;
         var emptyLine = default(TextSpan);
@@ -87,7 +87,7 @@ internal sealed partial class DockerfileParser
             var start = end;
             contentEnd = ContentEnd(start);
             end = NextLine(start);
-            var content = _text.AsSpan(start, contentEnd - start);
+            var content = T.Slice(start, contentEnd - start);
             if (LogicalText.IsComment(content)) continue;
             if (LogicalText.IsBlank(content))
             {
@@ -95,7 +95,7 @@ internal sealed partial class DockerfileParser
                 continue;
             }
             continuation = LogicalText.ContinuationStart(content, _escape);
-            _line.Append(_text, start, continuation >= 0 ? continuation : content.Length);
+            _line.Append(T, start, continuation >= 0 ? continuation : content.Length);
             continued = continuation >= 0;
         }
         return emptyLine;
@@ -285,7 +285,7 @@ internal sealed partial class DockerfileParser
             shape.Second = shape.ArgumentsStart + 1;
             shape.Third = shape.ArgumentsStart + 2;
             var name = _tokens[shape.Third];
-            var nameText = _text.AsSpan(name.Start, name.End - name.Start);
+            var nameText = T.Slice(name.Start, name.End - name.Start);
             if (nameText.IndexOf('$') < 0 && !IsValidStageName(nameText))
             {
                 _diagnostics.Add(new PendingDiagnostic(SyntaxDiagnostics.InvalidArguments, name.Start, name.End,
@@ -309,7 +309,7 @@ internal sealed partial class DockerfileParser
         return true;
     }
 
-    private bool IsAs(RawToken token) => token.End - token.Start == 2 && _text.AsSpan(token.Start, 2).Equals("as", StringComparison.OrdinalIgnoreCase);
+    private bool IsAs(RawToken token) => token.End - token.Start == 2 && T.Slice(token.Start, 2).Equals("as", StringComparison.OrdinalIgnoreCase);
 
     private void AddFromArityError(Shape shape, int start, int end)
     {
@@ -542,7 +542,7 @@ internal sealed partial class DockerfileParser
         ScanInstruction(trigger, start, end, isTrigger: true);
         if (isTrigger) return;
         var triggerToken = _tokens[trigger.KeywordToken];
-        var triggerName = _text.Substring(triggerToken.Start, triggerToken.End - triggerToken.Start).ToUpperInvariant();
+        var triggerName = T.Slice(triggerToken.Start, triggerToken.End - triggerToken.Start).ToString().ToUpperInvariant();
         if (trigger.Keyword == SyntaxKind.OnbuildKeyword)
         {
             _diagnostics.Add(new PendingDiagnostic(SyntaxDiagnostics.InvalidOnbuildTrigger, triggerToken.Start, triggerToken.End, ["Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed"]));

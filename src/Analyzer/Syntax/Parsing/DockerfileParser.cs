@@ -10,7 +10,7 @@ namespace Dflint.Syntax.Parsing;
 /// </summary>
 internal sealed partial class DockerfileParser
 {
-    private readonly string _text;
+    private readonly ReadOnlyMemory<char> _text;
     private readonly int _length;
     private readonly List<TextSpan> _directiveSpans = [];
     private readonly List<ParserDirective> _directives = [];
@@ -24,7 +24,7 @@ internal sealed partial class DockerfileParser
     private readonly Shape _triggerShape = new();
     private char _escape = '\\';
 
-    private DockerfileParser(string text)
+    private DockerfileParser(ReadOnlyMemory<char> text)
     {
         _text = text;
         _length = text.Length;
@@ -32,7 +32,10 @@ internal sealed partial class DockerfileParser
         _trivia = new TriviaScanner(text, _escape, _directiveSpans);
     }
 
-    public static ParseResult Parse(string text)
+    /// <summary>The text being parsed: a string's memory for full parses, a pooled copy for reparses.</summary>
+    private ReadOnlySpan<char> T => _text.Span;
+
+    public static ParseResult Parse(ReadOnlyMemory<char> text)
     {
         var parser = new DockerfileParser(text);
         var instructions = new List<GreenNode>();
@@ -44,7 +47,7 @@ internal sealed partial class DockerfileParser
     /// Reparses after an edit: instructions before <paramref name="reparseStart"/> are taken from the old tree,
     /// new ones are parsed until one ends on an old instruction boundary past the edit, and the rest are reused.
     /// </summary>
-    public static ParseResult Reparse(string newText, GreenNode oldRoot, int reparseIndex, int reparseStart, Func<int, int> oldBoundaryIndexAfterEdit, int oldInstructionCount)
+    public static ParseResult Reparse(ReadOnlyMemory<char> newText, GreenNode oldRoot, int reparseIndex, int reparseStart, Func<int, int> oldBoundaryIndexAfterEdit, int oldInstructionCount)
     {
         var parser = new DockerfileParser(newText);
         var oldList = oldRoot.GetSlot(0)!;
@@ -71,9 +74,9 @@ internal sealed partial class DockerfileParser
         {
             var contentEnd = ContentEnd(position);
             var next = NextLine(position);
-            var first = position == 0 && _length > 0 && _text[0] == '\uFEFF' ? 1 : position;
-            while (first < contentEnd && char.IsWhiteSpace(_text[first])) first++;
-            if (first == contentEnd || _text[first] == '#')
+            var first = position == 0 && _length > 0 && T[0] == '\uFEFF' ? 1 : position;
+            while (first < contentEnd && char.IsWhiteSpace(T[first])) first++;
+            if (first == contentEnd || T[first] == '#')
             {
                 position = next;
                 continue;
@@ -122,13 +125,13 @@ internal sealed partial class DockerfileParser
         while (position < _length)
         {
             var contentEnd = ContentEnd(position);
-            var start = position == 0 && _text[0] == '\uFEFF' ? 1 : position;
-            while (start < contentEnd && char.IsWhiteSpace(_text[start])) start++;
-            if (!ParserDirectiveScanner.TryMatch(_text, start, contentEnd, out var nameSpan, out var valueSpan)) break;
-            var name = _text.Substring(nameSpan.Start, nameSpan.Length).ToLowerInvariant();
+            var start = position == 0 && T[0] == '\uFEFF' ? 1 : position;
+            while (start < contentEnd && char.IsWhiteSpace(T[start])) start++;
+            if (!ParserDirectiveScanner.TryMatch(T, start, contentEnd, out var nameSpan, out var valueSpan)) break;
+            var name = T.Slice(nameSpan.Start, nameSpan.Length).ToString().ToLowerInvariant();
             if (!ParserDirectiveScanner.IsKnown(name)) break;
             var lineSpan = TextSpan.FromBounds(start, contentEnd);
-            var value = _text.Substring(valueSpan.Start, valueSpan.Length);
+            var value = T.Slice(valueSpan.Start, valueSpan.Length).ToString();
             _directiveSpans.Add(lineSpan);
             if (!seen.Add(name))
             {
@@ -157,15 +160,21 @@ internal sealed partial class DockerfileParser
     /// <summary>The end of a line's content: before the LF and any CRs that precede it (BuildKit's trimNewline).</summary>
     private int ContentEnd(int lineStart)
     {
-        var newline = _text.IndexOf('\n', lineStart);
+        var newline = IndexOfNewline(lineStart);
         var end = newline < 0 ? _length : newline;
-        while (end > lineStart && _text[end - 1] == '\r') end--;
+        while (end > lineStart && T[end - 1] == '\r') end--;
         return end;
+    }
+
+    private int IndexOfNewline(int start)
+    {
+        var index = T[start..].IndexOf('\n');
+        return index < 0 ? -1 : start + index;
     }
 
     private int NextLine(int lineStart)
     {
-        var newline = _text.IndexOf('\n', lineStart);
+        var newline = IndexOfNewline(lineStart);
         return newline < 0 ? _length : newline + 1;
     }
 

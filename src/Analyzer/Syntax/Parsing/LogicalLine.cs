@@ -25,11 +25,11 @@ internal sealed class LogicalLine
         SegmentCount = 0;
     }
 
-    public void Append(string text, int sourceStart, int length)
+    public void Append(ReadOnlySpan<char> text, int sourceStart, int length)
     {
         if (Length + length > _buffer.Length) Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, Length + length));
         if (SegmentCount == _segments.Length) Array.Resize(ref _segments, _segments.Length * 2);
-        text.CopyTo(sourceStart, _buffer, Length, length);
+        text.Slice(sourceStart, length).CopyTo(_buffer.AsSpan(Length));
         _segments[SegmentCount++] = new Segment(Length, sourceStart, length);
         Length += length;
     }

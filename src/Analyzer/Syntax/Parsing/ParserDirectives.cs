@@ -12,7 +12,7 @@ internal static class ParserDirectiveScanner
     private static readonly string[] s_known = ["syntax", "escape", "check"];
 
     /// <summary>Matches <c>^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$</c> on a left-trimmed line.</summary>
-    public static bool TryMatch(string text, int start, int end, out TextSpan name, out TextSpan value)
+    public static bool TryMatch(ReadOnlySpan<char> text, int start, int end, out TextSpan name, out TextSpan value)
     {
         name = value = default;
         var i = start;

@@ -8,15 +8,17 @@ namespace Dflint.Syntax.Parsing;
 /// </summary>
 internal sealed class TriviaScanner
 {
-    private readonly string _text;
+    private readonly ReadOnlyMemory<char> _text;
+    private readonly int _length;
     private readonly char _escape;
     private readonly IReadOnlyList<TextSpan> _directives;
     private GreenTrivia[] _items = new GreenTrivia[16];
     private int _count;
 
-    public TriviaScanner(string text, char escape, IReadOnlyList<TextSpan> directives)
+    public TriviaScanner(ReadOnlyMemory<char> text, char escape, IReadOnlyList<TextSpan> directives)
     {
         _text = text;
+        _length = text.Length;
         _escape = escape;
         _directives = directives;
     }
@@ -28,7 +30,7 @@ internal sealed class TriviaScanner
         var i = start;
         while (i < end)
         {
-            var c = _text[i];
+            var c = T[i];
             int length;
             SyntaxKind kind;
             if (c == '\uFEFF' && i == 0)
@@ -54,18 +56,20 @@ internal sealed class TriviaScanner
             {
                 kind = SyntaxKind.WhitespaceTrivia;
                 length = 1;
-                while (i + length < end && char.IsWhiteSpace(_text[i + length]) && EndOfLineLength(i + length, end) == 0) length++;
+                while (i + length < end && char.IsWhiteSpace(T[i + length]) && EndOfLineLength(i + length, end) == 0) length++;
             }
             else
             {
                 kind = SyntaxKind.SkippedTextTrivia;
                 length = 1;
-                while (i + length < end && !char.IsWhiteSpace(_text[i + length])) length++;
+                while (i + length < end && !char.IsWhiteSpace(T[i + length])) length++;
             }
             Add(GreenTrivia.Create(kind, length));
             i += length;
         }
     }
+
+    private ReadOnlySpan<char> T => _text.Span;
 
     public int Count => _count;
 
@@ -99,19 +103,19 @@ internal sealed class TriviaScanner
     private int EndOfLineLength(int i, int end)
     {
         var j = i;
-        while (j < end && _text[j] == '\r') j++;
-        if (j < end && _text[j] == '\n') return j + 1 - i;
-        if (j > i && j == _text.Length) return j - i;
+        while (j < end && T[j] == '\r') j++;
+        if (j < end && T[j] == '\n') return j + 1 - i;
+        if (j > i && j == _length) return j - i;
         return 0;
     }
 
     private int ContentEnd(int i, int end)
     {
         var j = i;
-        while (j < end && _text[j] != '\n') j++;
-        if (j == _text.Length || _text[j] == '\n')
+        while (j < end && T[j] != '\n') j++;
+        if (j == _length || T[j] == '\n')
         {
-            while (j > i && _text[j - 1] == '\r') j--;
+            while (j > i && T[j - 1] == '\r') j--;
         }
         return j;
     }
@@ -119,19 +123,19 @@ internal sealed class TriviaScanner
     private int ContinuationLength(int i, int end)
     {
         // An escape preceded by another escape does not continue the line (BuildKit's rule).
-        if (i > 0 && _text[i - 1] == _escape) return 0;
+        if (i > 0 && T[i - 1] == _escape) return 0;
         var j = i + 1;
-        while (j < end && _text[j] is ' ' or '\t') j++;
+        while (j < end && T[j] is ' ' or '\t') j++;
         var eol = EndOfLineLength(j, end);
         if (eol > 0) return j + eol - i;
-        return j == _text.Length ? j - i : 0;
+        return j == _length ? j - i : 0;
     }
 
     private bool IsAtLineStart(int i)
     {
         var j = i - 1;
-        while (j >= 0 && _text[j] != '\n' && char.IsWhiteSpace(_text[j])) j--;
-        return j < 0 || _text[j] == '\n' || (j == 0 && _text[0] == '\uFEFF');
+        while (j >= 0 && T[j] != '\n' && char.IsWhiteSpace(T[j])) j--;
+        return j < 0 || T[j] == '\n' || (j == 0 && T[0] == '\uFEFF');
     }
 
     private bool IsDirective(int i)
