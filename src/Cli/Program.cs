@@ -8,24 +8,27 @@ internal static class Program
     {
         var encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         var stdout = Console.OpenStandardOutput();
-        using var output = new StreamWriter(stdout, encoding) { NewLine = "\n" };
-        using var error = new StreamWriter(Console.OpenStandardError(), encoding) { NewLine = "\n", AutoFlush = true };
+        // Not disposed: a dispose that flushes into a closed pipe would throw outside the handler below.
+        var output = new StreamWriter(stdout, encoding) { NewLine = "\n" };
+        var error = new StreamWriter(Console.OpenStandardError(), encoding) { NewLine = "\n", AutoFlush = true };
         var console = new CliConsole(stdout, output, error, CliConsole.ShouldColour());
         try
         {
-            return DflintCommand.Run(args, console);
+            var exitCode = DflintCommand.Run(args, console);
+            output.Flush();
+            return exitCode;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // Whatever escaped is a bug or an environment failure (a closed pipe); a stack trace helps neither user.
+            // What gets here is a bug or a failing environment (stdout closed early); a stack trace helps neither.
             try
             {
-                output.Flush();
+                console.Error($"unexpected failure: {e.Message}");
             }
             catch (IOException)
             {
+                // Standard error is gone too; the exit code is all that is left to report with.
             }
-            console.Error($"unexpected failure: {e.Message}");
             return ExitCodes.UsageOrIoError;
         }
     }

@@ -37,7 +37,7 @@ internal static class SyntaxCommand
                 console.Output.Write('\n');
                 break;
             default:
-                console.Output.Write(SyntaxTreePrinter.Print(tree).ReplaceLineEndings("\n"));
+                console.Output.Write(SyntaxTreePrinter.Print(tree));
                 break;
         }
         return ExitCodes.Success;

@@ -10,7 +10,7 @@ public sealed class LintCommandTests
         using var folder = new TempFolder();
         folder.Write("Dockerfile", "FROM alpine\n  BOGUS thing\n");
 
-        var run = Dflint.Run(folder.Path, "Dockerfile");
+        var run = DflintProcess.Run(folder.Path, "Dockerfile");
 
         Assert.That(run.ExitCode, Is.EqualTo(1), run.Stderr);
         Assert.That(run.StdoutLines, Is.EqualTo(new[]
@@ -27,7 +27,7 @@ public sealed class LintCommandTests
         using var folder = new TempFolder();
         folder.Write("Dockerfile", "FROM alpine\nRUN echo a \\\n\n  && echo b\n");
 
-        var run = Dflint.Run(folder.Path, "Dockerfile");
+        var run = DflintProcess.Run(folder.Path, "Dockerfile");
 
         Assert.That(run.ExitCode, Is.Zero, run.Stderr);
         Assert.That(run.StdoutLines, Has.Length.EqualTo(2));
@@ -42,7 +42,7 @@ public sealed class LintCommandTests
         folder.Write("Dockerfile", "FROM alpine\nRUN true\n");
         folder.Write("b/Containerfile", "FROM alpine\n");
 
-        var run = Dflint.Run(folder.Path);
+        var run = DflintProcess.Run(folder.Path);
 
         Assert.That(run.ExitCode, Is.Zero, run.Stderr);
         Assert.That(run.Stdout, Is.EqualTo("All checks passed: 2 files.\n"));
@@ -64,7 +64,7 @@ public sealed class LintCommandTests
         ];
         foreach (var path in linted.Concat(skipped)) folder.Write(path, "FROM alpine\nBOGUS\n");
 
-        var run = Dflint.Run(folder.Path);
+        var run = DflintProcess.Run(folder.Path);
 
         string[] expected = [.. linted.Order(StringComparer.Ordinal)];
         var reported = run.StdoutLines.SkipLast(1).Select(line => line[..line.IndexOf(':', StringComparison.Ordinal)]).ToArray();
@@ -80,7 +80,7 @@ public sealed class LintCommandTests
         folder.Write("src/app/Dockerfile", "BOGUS\n");
         folder.Write("src/Dockerfile.x", "FROM a\n");
 
-        var run = Dflint.Run(folder.Path, "src", "src/app/Dockerfile");
+        var run = DflintProcess.Run(folder.Path, "src", "src/app/Dockerfile");
 
         Assert.That(run.StdoutLines, Is.EqualTo(new[]
         {
@@ -94,7 +94,7 @@ public sealed class LintCommandTests
     {
         using var folder = new TempFolder();
 
-        var run = Dflint.Run(folder.Path, Encoding.UTF8.GetBytes("FROM a\nBOGUS\n"), "-", "--stdin-filename", "web/Dockerfile");
+        var run = DflintProcess.Run(folder.Path, Encoding.UTF8.GetBytes("FROM a\nBOGUS\n"), "-", "--stdin-filename", "web/Dockerfile");
 
         Assert.That(run.ExitCode, Is.EqualTo(1), run.Stderr);
         Assert.That(run.StdoutLines[0], Is.EqualTo("web/Dockerfile:2:1: error: unknown instruction: BOGUS [DF0100]"));
@@ -105,7 +105,7 @@ public sealed class LintCommandTests
     {
         using var folder = new TempFolder();
 
-        var run = Dflint.Run(folder.Path, Encoding.UTF8.GetBytes("BOGUS\n"), "-");
+        var run = DflintProcess.Run(folder.Path, Encoding.UTF8.GetBytes("BOGUS\n"), "-");
 
         Assert.That(run.StdoutLines[0], Is.EqualTo("<stdin>:1:1: error: unknown instruction: BOGUS [DF0100]"));
     }
@@ -116,7 +116,7 @@ public sealed class LintCommandTests
         using var folder = new TempFolder();
         folder.Write("Dockerfile", "FROM a\n");
 
-        var run = Dflint.Run(folder.Path, "Dockerfile", "missing/Dockerfile");
+        var run = DflintProcess.Run(folder.Path, "Dockerfile", "missing/Dockerfile");
 
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Stderr, Is.EqualTo("dflint: error: missing/Dockerfile: no such file or directory\n"));
@@ -129,7 +129,7 @@ public sealed class LintCommandTests
     {
         using var folder = new TempFolder();
 
-        var run = Dflint.Run(folder.Path, option);
+        var run = DflintProcess.Run(folder.Path, option);
 
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Stderr, Does.StartWith($"dflint: error: Unrecognized option '{option}'."));
@@ -142,7 +142,7 @@ public sealed class LintCommandTests
         using var folder = new TempFolder();
         folder.Write("-odd.Dockerfile", "BOGUS\n");
 
-        var run = Dflint.Run(folder.Path, "--", "-odd.Dockerfile");
+        var run = DflintProcess.Run(folder.Path, "--", "-odd.Dockerfile");
 
         Assert.That(run.ExitCode, Is.EqualTo(1), run.Stderr);
         Assert.That(run.StdoutLines[0], Does.StartWith("-odd.Dockerfile:1:1: error:"));
@@ -154,7 +154,7 @@ public sealed class LintCommandTests
         using var folder = new TempFolder();
         folder.Write("Dockerfile", "BOGUS\n");
 
-        var run = Dflint.Run(folder.Path);
+        var run = DflintProcess.Run(folder.Path);
 
         Assert.That(run.Stdout, Does.Not.Contain("\u001b["));
     }
@@ -164,7 +164,7 @@ public sealed class LintCommandTests
     {
         using var folder = new TempFolder();
 
-        var run = Dflint.Run(folder.Path, "--version");
+        var run = DflintProcess.Run(folder.Path, "--version");
 
         Assert.That(run.ExitCode, Is.Zero);
         Assert.That(run.Stdout, Does.Match(@"^\d+\.\d+\.\d+"));

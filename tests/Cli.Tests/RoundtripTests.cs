@@ -46,7 +46,7 @@ public sealed class RoundtripTests
         using var folder = new TempFolder();
         folder.Write("Dockerfile", bytes);
 
-        var run = Dflint.Run(folder.Path, "syntax", "--roundtrip", "Dockerfile");
+        var run = DflintProcess.Run(folder.Path, "syntax", "--roundtrip", "Dockerfile");
 
         Assert.Multiple(() =>
         {
@@ -62,7 +62,7 @@ public sealed class RoundtripTests
         using var folder = new TempFolder();
         byte[] bytes = [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("FROM a\r\nRUN x\r"), 0xFF, 0x00];
 
-        var run = Dflint.Run(folder.Path, bytes, "syntax", "--roundtrip", "-");
+        var run = DflintProcess.Run(folder.Path, bytes, "syntax", "--roundtrip", "-");
 
         Assert.That(run.ExitCode, Is.Zero);
         Assert.That(run.StdoutBytes, Is.EqualTo(bytes));

@@ -26,7 +26,7 @@ public sealed class SyntaxCommandTests
         using var folder = new TempFolder();
         folder.Write("Dockerfile", Sample);
 
-        var run = Dflint.Run(folder.Path, "syntax", "Dockerfile");
+        var run = DflintProcess.Run(folder.Path, "syntax", "Dockerfile");
 
         Assert.That(run.ExitCode, Is.Zero, run.Stderr);
         Assert.That(run.Stdout, Does.StartWith("Dockerfile [0.."));
@@ -42,7 +42,7 @@ public sealed class SyntaxCommandTests
         using var folder = new TempFolder();
         folder.Write("Dockerfile", Sample);
 
-        var run = Dflint.Run(folder.Path, "syntax", "--json", "Dockerfile");
+        var run = DflintProcess.Run(folder.Path, "syntax", "--json", "Dockerfile");
 
         Assert.That(run.ExitCode, Is.Zero, run.Stderr);
         using var json = JsonDocument.Parse(run.StdoutBytes);
@@ -110,7 +110,7 @@ public sealed class SyntaxCommandTests
         using var folder = new TempFolder();
         folder.Write("Dockerfile", Sample);
 
-        var run = Dflint.Run(folder.Path, "syntax", "--json", "--tree", "Dockerfile");
+        var run = DflintProcess.Run(folder.Path, "syntax", "--json", "--tree", "Dockerfile");
 
         Assert.That(run.ExitCode, Is.Zero, run.Stderr);
         using var json = JsonDocument.Parse(run.StdoutBytes);
@@ -127,7 +127,7 @@ public sealed class SyntaxCommandTests
         using var folder = new TempFolder();
         folder.Write("Dockerfile", [.. Encoding.UTF8.GetBytes("FROM a\nRUN x"), 0xFF, (byte)'y', (byte)'\n']);
 
-        var run = Dflint.Run(folder.Path, "syntax", "--json", "Dockerfile");
+        var run = DflintProcess.Run(folder.Path, "syntax", "--json", "Dockerfile");
 
         Assert.That(run.ExitCode, Is.Zero, run.Stderr);
         using var json = JsonDocument.Parse(run.StdoutBytes);
@@ -141,7 +141,7 @@ public sealed class SyntaxCommandTests
     {
         using var folder = new TempFolder();
 
-        var run = Dflint.Run(folder.Path, Encoding.UTF8.GetBytes("FROM a\n"), "syntax", "--json", "-");
+        var run = DflintProcess.Run(folder.Path, Encoding.UTF8.GetBytes("FROM a\n"), "syntax", "--json", "-");
 
         Assert.That(run.ExitCode, Is.Zero, run.Stderr);
         using var json = JsonDocument.Parse(run.StdoutBytes);
@@ -153,7 +153,7 @@ public sealed class SyntaxCommandTests
     {
         using var folder = new TempFolder();
 
-        var run = Dflint.Run(folder.Path, "syntax", "nope");
+        var run = DflintProcess.Run(folder.Path, "syntax", "nope");
 
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Stderr, Is.EqualTo("dflint: error: nope: no such file or directory\n"));
@@ -166,7 +166,7 @@ public sealed class SyntaxCommandTests
         using var folder = new TempFolder();
         folder.Write("Dockerfile", "FROM a\n");
 
-        var run = Dflint.Run(folder.Path, ["syntax", .. options, "Dockerfile"]);
+        var run = DflintProcess.Run(folder.Path, ["syntax", .. options, "Dockerfile"]);
 
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Stderr, Does.StartWith("dflint: error: "));

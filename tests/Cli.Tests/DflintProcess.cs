@@ -12,7 +12,7 @@ internal sealed record DflintRun(int ExitCode, byte[] StdoutBytes, string Stderr
 }
 
 /// <summary>Runs the built <c>dflint.dll</c> with <c>dotnet</c>, so arguments, streams and exit codes are the real ones.</summary>
-internal static class Dflint
+internal static class DflintProcess
 {
     private static readonly string s_dll = Path.Combine(AppContext.BaseDirectory, "dflint.dll");
 
