@@ -9,12 +9,15 @@ internal static class DflintCommand
     public static int Run(string[] args, CliConsole console)
     {
         var root = Build(console);
-        // A response file (@args.txt) or a directive ([diagram]) would turn a path that happens to look like one
-        // into something else; a linter takes paths at face value.
+        // A response file (@args.txt) would turn a path that happens to look like one into other arguments.
         var configuration = new ParserConfiguration { ResponseFileTokenReplacer = null };
         var parseResult = root.Parse(args, configuration);
         // A mistyped option also derails the parse of what follows it; naming the option is the useful part.
         var errors = UnknownOptions(parseResult).ToList();
+        if (parseResult.CommandResult.Command is not RootCommand)
+        {
+            errors.AddRange(BracketedPaths(parseResult).Select(path => $"Unrecognized command or argument '{path}'."));
+        }
         if (errors.Count == 0) errors.AddRange(parseResult.Errors.Select(e => e.Message));
         if (errors.Count > 0)
         {
@@ -51,6 +54,13 @@ internal static class DflintCommand
         }
     }
 
+    /// <summary>
+    /// Leading arguments in brackets, such as a Next.js-style <c>[id]</c> folder, which the tokenizer sets aside
+    /// as directives even when none are defined; a linter takes them as the paths they are.
+    /// </summary>
+    private static IEnumerable<string> BracketedPaths(ParseResult parseResult) =>
+        parseResult.Tokens.Where(t => t.Type == TokenType.Directive).Select(t => t.Value);
+
     private static readonly HashSet<string> s_valueOptions = new(StringComparer.Ordinal) { StdinFilenameOption };
 
     private const string StdinFilenameOption = "--stdin-filename";
@@ -74,7 +84,7 @@ internal static class DflintCommand
         root.Add(stdinFilename);
         root.SetAction(result => LintCommand.Run(
             console,
-            result.GetValue(paths) ?? [],
+            [.. BracketedPaths(result), .. result.GetValue(paths) ?? []],
             result.GetValue(stdinFilename)));
 
         var file = new Argument<string>("FILE") { Description = "The Dockerfile to parse ('-' reads standard input)." };

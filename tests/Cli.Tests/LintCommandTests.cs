@@ -90,6 +90,23 @@ public sealed class LintCommandTests
     }
 
     [Test]
+    public void Bracketed_paths_are_paths()
+    {
+        using var folder = new TempFolder();
+        folder.Write("[id]/Dockerfile", "BOGUS\n");
+        folder.Write("[diagram]", "BOGUS\n");
+
+        var run = DflintProcess.Run(folder.Path, "[id]", "[diagram]");
+
+        Assert.That(run.StdoutLines, Is.EqualTo(new[]
+        {
+            "[id]/Dockerfile:1:1: error: unknown instruction: BOGUS [DF0100]",
+            "[diagram]:1:1: error: unknown instruction: BOGUS [DF0100]",
+            "Found 2 problems (2 errors, 0 warnings) in 2 files.",
+        }));
+    }
+
+    [Test]
     public void Stdin_uses_the_given_file_name()
     {
         using var folder = new TempFolder();
@@ -168,5 +185,18 @@ public sealed class LintCommandTests
 
         Assert.That(run.ExitCode, Is.Zero);
         Assert.That(run.Stdout, Does.Match(@"^\d+\.\d+\.\d+"));
+    }
+
+    [Test]
+    public void Folder_without_dockerfiles_warns_and_passes()
+    {
+        using var folder = new TempFolder();
+        folder.Write("empty/readme.md", "nothing here\n");
+
+        var run = DflintProcess.Run(folder.Path, "empty");
+
+        Assert.That(run.ExitCode, Is.Zero);
+        Assert.That(run.Stdout, Is.EqualTo("All checks passed: 0 files.\n"));
+        Assert.That(run.Stderr, Is.EqualTo("dflint: warning: empty: no Dockerfiles found\n"));
     }
 }

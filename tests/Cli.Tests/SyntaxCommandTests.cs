@@ -137,6 +137,19 @@ public sealed class SyntaxCommandTests
     }
 
     [Test]
+    public void Json_reports_the_backtick_escape()
+    {
+        using var folder = new TempFolder();
+        folder.Write("Dockerfile", "# escape=`\nFROM a\nRUN dir `\n  C:\\\n");
+
+        var run = DflintProcess.Run(folder.Path, "syntax", "--json", "Dockerfile");
+
+        using var json = JsonDocument.Parse(run.StdoutBytes);
+        Assert.That(json.RootElement.GetProperty("escape").GetString(), Is.EqualTo("`"));
+        Assert.That(Strings(json.RootElement.GetProperty("instructions")[1], "arguments"), Is.EqualTo(new[] { "dir   C:\\" }));
+    }
+
+    [Test]
     public void Stdin_has_a_null_file_name()
     {
         using var folder = new TempFolder();
