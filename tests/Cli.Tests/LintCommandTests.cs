@@ -74,6 +74,23 @@ public sealed class LintCommandTests
     }
 
     [Test]
+    public void Symbolic_links_to_folders_are_not_followed()
+    {
+        using var folder = new TempFolder();
+        folder.Write("a/Dockerfile", "BOGUS\n");
+        Directory.CreateSymbolicLink(Path.Combine(folder.Path, "a", "loop"), folder.Path);
+        Directory.CreateSymbolicLink(Path.Combine(folder.Path, "b"), Path.Combine(folder.Path, "a"));
+
+        var run = DflintProcess.Run(folder.Path);
+
+        Assert.That(run.StdoutLines, Is.EqualTo(new[]
+        {
+            "a/Dockerfile:1:1: error: unknown instruction: BOGUS [DF0100]",
+            "Found 1 problem (1 error, 0 warnings) in 1 file.",
+        }));
+    }
+
+    [Test]
     public void Folder_argument_prefixes_the_paths_shown()
     {
         using var folder = new TempFolder();
