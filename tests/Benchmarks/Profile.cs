@@ -166,7 +166,7 @@ internal static class Profile
         private static readonly long s_tokenSize = SizeOf(() => new GreenToken(SyntaxKind.TextToken, 1, null, null));
         private static readonly GreenNode?[] s_slots = new GreenNode?[1];
         private static readonly long s_nodeSize = SizeOf(() => new GreenSyntaxNode(SyntaxKind.List, s_slots));
-        private static readonly long s_heredocSize = SizeOf(() => new GreenHeredoc(s_slots, false, true, 0));
+        private static readonly long s_heredocSize = SizeOf(() => new GreenHeredoc(s_slots, "EOF", false, true, 0));
         private static readonly GreenTrivia[] s_trivia = [GreenTrivia.Create(SyntaxKind.WhitespaceTrivia, 1)];
         private static readonly long s_triviaListSize = SizeOf(() => new GreenTriviaList(s_trivia));
         private static readonly long s_triviaSize = SizeOf(() => GreenTrivia.Create(SyntaxKind.CommentTrivia, 1));
