@@ -33,7 +33,11 @@ internal sealed partial class DockerfileParser
             var nameToken = _tokens[nameIndex];
             if (nameToken.Kind == SyntaxKind.DoubleDashToken) continue;
             var end = valueIndex >= 0 ? _tokens[valueIndex].End : nameToken.End;
-            var name = TokenValues.UnquoteFlagWord(LogicalText.Join(T.Slice(nameToken.Start, nameToken.End - nameToken.Start).ToString(), _escape))[2..];
+            var raw = T.Slice(nameToken.Start + 2, nameToken.End - nameToken.Start - 2);
+            // Plain names (the usual case) are compared in place; quoted or continued ones are unquoted first.
+            var name = raw.IndexOfAny('"', '\'', '\n') < 0 && raw.IndexOf('\\') < 0 && raw.IndexOf(_escape) < 0
+                ? KnownFlagName(raw, allowed) ?? raw.ToString()
+                : TokenValues.UnquoteFlagWord(LogicalText.Join(T.Slice(nameToken.Start, nameToken.End - nameToken.Start).ToString(), _escape))[2..];
             if (Array.IndexOf(allowed, name) < 0)
             {
                 _diagnostics.Add(new PendingDiagnostic(SyntaxDiagnostics.InvalidFlag, nameToken.Start, end, [$"unknown flag: {name}"]));
@@ -61,6 +65,15 @@ internal sealed partial class DockerfileParser
         }
     }
 
+    private static string? KnownFlagName(ReadOnlySpan<char> name, string[] allowed)
+    {
+        foreach (var candidate in allowed)
+        {
+            if (name.SequenceEqual(candidate)) return candidate;
+        }
+        return null;
+    }
+
     private string FlagValue(int index)
     {
         var token = _tokens[index];
@@ -81,6 +94,7 @@ internal sealed partial class DockerfileParser
     {
         var line = _line.Span;
         if (line.IndexOf("<<", StringComparison.Ordinal) < 0) return position;
+        if (line.IndexOfAny("'\"\\$") < 0) return ReadPlainHeredocs(shape, position);
         var lineText = line.ToString();
         var words = s_rawWords.ProcessWords(lineText, s_noVariables).Words;
         var searchFrom = 0;
@@ -93,6 +107,32 @@ internal sealed partial class DockerfileParser
             {
                 position = ReadHeredocBody(shape, position, name, chomp, expand, fileDescriptor, markerStart, markerEnd);
             }
+        }
+        return position;
+    }
+
+    /// <summary>
+    /// The common case without quotes, backslashes or variables: the shell lexer would only split on
+    /// whitespace and every marker's name is its text, so no word list needs building.
+    /// </summary>
+    private int ReadPlainHeredocs(Shape shape, int position)
+    {
+        var line = _line.Span;
+        var i = 0;
+        while (i < line.Length)
+        {
+            while (i < line.Length && char.IsWhiteSpace(line[i])) i++;
+            var wordStart = i;
+            while (i < line.Length && !char.IsWhiteSpace(line[i])) i++;
+            var word = line[wordStart..i];
+            var digits = 0;
+            while (digits < word.Length && char.IsAsciiDigit(word[digits])) digits++;
+            if (word.Length - digits < 3 || word[digits] != '<' || word[digits + 1] != '<') continue;
+            var chomp = word[digits + 2] == '-';
+            var rest = word[(digits + (chomp ? 3 : 2))..];
+            if (rest.IsEmpty || rest.IndexOf('<') >= 0) continue;
+            if (!ulong.TryParse(word[..digits], out var fileDescriptor) && digits > 0) fileDescriptor = ulong.MaxValue;
+            position = ReadHeredocBody(shape, position, rest.ToString(), chomp, expand: true, fileDescriptor, wordStart, i);
         }
         return position;
     }
@@ -167,7 +207,9 @@ internal sealed partial class DockerfileParser
     private GreenToken[] Materialize(int fullStart, int end)
     {
         var count = _tokens.Count;
-        var greens = new GreenToken[count];
+        // A reused buffer: node and list arrays copy what they keep from it.
+        if (_greens.Length < count) _greens = new GreenToken[Math.Max(Math.Max(count, 16), _greens.Length * 2)];
+        var greens = _greens;
         GreenNode? leading;
         _trivia.Scan(fullStart, _tokens[0].Start);
         leading = _trivia.Build(0, _trivia.Count);

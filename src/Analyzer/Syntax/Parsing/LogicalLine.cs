@@ -6,7 +6,7 @@ namespace Dflint.Syntax.Parsing;
 /// </summary>
 internal sealed class LogicalLine
 {
-    private char[] _buffer = new char[256];
+    private char[] _buffer = new char[128];
     private Segment[] _segments = new Segment[8];
 
     public int Length { get; private set; }
