@@ -449,8 +449,7 @@ internal sealed partial class DockerfileParser
             }
             equals += wordStart;
             if (equals == wordStart) AddLogicalDiagnostic(SyntaxDiagnostics.InvalidArguments, wordStart, wordEnd, $"{keyword} names can not be blank");
-            shape.Pairs.Add((AddToken(SyntaxKind.WordToken, wordStart, equals), AddToken(SyntaxKind.EqualsToken, equals, equals + 1),
-                AddToken(SyntaxKind.WordToken, equals + 1, wordEnd)));
+            AddPair(shape, wordStart, equals, wordEnd);
         }
     }
 
@@ -470,12 +469,15 @@ internal sealed partial class DockerfileParser
                 shape.Pairs.Add((AddToken(SyntaxKind.WordToken, wordStart, wordEnd), -1, -1));
                 continue;
             }
-            equals += wordStart;
-            shape.Pairs.Add((AddToken(SyntaxKind.WordToken, wordStart, equals), AddToken(SyntaxKind.EqualsToken, equals, equals + 1),
-                AddToken(SyntaxKind.WordToken, equals + 1, wordEnd)));
+            AddPair(shape, wordStart, equals + wordStart, wordEnd);
         }
         if (shape.Pairs.Count == 0) RequireArguments(shape, shape.Keyword, "at least one argument");
     }
+
+    /// <summary>A <c>key=value</c> word split at its first <c>=</c> into key, equals sign and value tokens.</summary>
+    private void AddPair(Shape shape, int wordStart, int equals, int wordEnd) =>
+        shape.Pairs.Add((AddToken(SyntaxKind.WordToken, wordStart, equals), AddToken(SyntaxKind.EqualsToken, equals, equals + 1),
+            AddToken(SyntaxKind.WordToken, equals + 1, wordEnd)));
 
     private void ScanUser(Shape shape, int start, int end)
     {
