@@ -14,7 +14,7 @@ public sealed class SyntaxFixtureTests
     private static string FixtureDirectory => Path.Combine(Snapshot.RepositoryRoot, "tests", "Analyzer.Tests", "Syntax", "Fixtures");
 
     public static IEnumerable<string> Fixtures() =>
-        Directory.GetFiles(Path.Combine(Snapshot.RepositoryRoot, "tests", "Analyzer.Tests", "Syntax", "Fixtures"), "*.Dockerfile")
+        Directory.GetFiles(FixtureDirectory, "*.Dockerfile")
             .Select(Path.GetFileName)
             .Order(StringComparer.Ordinal)!;
 

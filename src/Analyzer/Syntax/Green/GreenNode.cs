@@ -71,6 +71,24 @@ internal abstract class GreenNode
 
     public virtual ImmutableArray<GreenDiagnostic> Diagnostics => ImmutableArray<GreenDiagnostic>.Empty;
 
+    protected static int SumWidths(ReadOnlySpan<GreenNode?> children)
+    {
+        var sum = 0;
+        foreach (var child in children) sum += child?.FullWidth ?? 0;
+        return sum;
+    }
+
+    /// <summary>What a parent inherits from its children: everything but being missing itself.</summary>
+    protected static GreenFlags CombineChildFlags(ReadOnlySpan<GreenNode?> children)
+    {
+        var flags = GreenFlags.None;
+        foreach (var child in children)
+        {
+            if (child is not null) flags |= child.Flags & ~GreenFlags.IsMissing;
+        }
+        return flags;
+    }
+
     public int GetSlotOffset(int index)
     {
         var offset = 0;
@@ -124,7 +142,7 @@ internal sealed class GreenTriviaList : GreenNode
     private readonly GreenTrivia[] _items;
 
     public GreenTriviaList(GreenTrivia[] items)
-        : base(SyntaxKind.List, Sum(items), CombineFlags(items))
+        : base(SyntaxKind.List, SumWidths(items), CombineChildFlags(items))
     {
         _items = items;
     }
@@ -136,20 +154,6 @@ internal sealed class GreenTriviaList : GreenNode
     public override int LeadingTriviaWidth => 0;
 
     public override int TrailingTriviaWidth => 0;
-
-    private static int Sum(GreenTrivia[] items)
-    {
-        var sum = 0;
-        foreach (var item in items) sum += item.FullWidth;
-        return sum;
-    }
-
-    private static GreenFlags CombineFlags(GreenTrivia[] items)
-    {
-        var flags = GreenFlags.None;
-        foreach (var item in items) flags |= item.Flags;
-        return flags;
-    }
 }
 
 internal sealed class GreenToken : GreenNode
@@ -182,7 +186,7 @@ internal class GreenSyntaxNode : GreenNode
     private readonly ImmutableArray<GreenDiagnostic> _diagnostics;
 
     public GreenSyntaxNode(SyntaxKind kind, GreenNode?[] slots, ImmutableArray<GreenDiagnostic> diagnostics = default)
-        : base(kind, Sum(slots), CombineFlags(slots, diagnostics))
+        : base(kind, SumWidths(slots), CombineChildFlags(slots) | (diagnostics.IsDefaultOrEmpty ? GreenFlags.None : GreenFlags.ContainsDiagnostics))
     {
         _slots = slots;
         _diagnostics = diagnostics.IsDefault ? ImmutableArray<GreenDiagnostic>.Empty : diagnostics;
@@ -193,23 +197,6 @@ internal class GreenSyntaxNode : GreenNode
     public override GreenNode? GetSlot(int index) => _slots[index];
 
     public override ImmutableArray<GreenDiagnostic> Diagnostics => _diagnostics;
-
-    private static int Sum(GreenNode?[] slots)
-    {
-        var sum = 0;
-        foreach (var slot in slots) sum += slot?.FullWidth ?? 0;
-        return sum;
-    }
-
-    private static GreenFlags CombineFlags(GreenNode?[] slots, ImmutableArray<GreenDiagnostic> diagnostics)
-    {
-        var flags = diagnostics.IsDefaultOrEmpty ? GreenFlags.None : GreenFlags.ContainsDiagnostics;
-        foreach (var slot in slots)
-        {
-            if (slot is not null) flags |= slot.Flags & ~GreenFlags.IsMissing;
-        }
-        return flags;
-    }
 }
 
 /// <summary>A heredoc body and terminator, with what its <c>&lt;&lt;</c> marker said about them.</summary>

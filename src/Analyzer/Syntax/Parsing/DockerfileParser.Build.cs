@@ -124,29 +124,24 @@ internal sealed partial class DockerfileParser
             while (i < line.Length && char.IsWhiteSpace(line[i])) i++;
             var wordStart = i;
             while (i < line.Length && !char.IsWhiteSpace(line[i])) i++;
-            var word = line[wordStart..i];
-            var digits = 0;
-            while (digits < word.Length && char.IsAsciiDigit(word[digits])) digits++;
-            if (word.Length - digits < 3 || word[digits] != '<' || word[digits + 1] != '<') continue;
-            var chomp = word[digits + 2] == '-';
-            var rest = word[(digits + (chomp ? 3 : 2))..];
-            if (rest.IsEmpty || rest.IndexOf('<') >= 0) continue;
-            if (!ulong.TryParse(word[..digits], out var fileDescriptor) && digits > 0) fileDescriptor = ulong.MaxValue;
+            if (!MatchHeredocMarker(line[wordStart..i], out var rest, out var chomp, out var fileDescriptor)) continue;
             position = ReadHeredocBody(shape, position, rest.ToString(), chomp, expand: true, fileDescriptor, wordStart, i);
         }
         return position;
     }
 
-    /// <summary>A word matching <c>^(\d*)&lt;&lt;(-?)([^&lt;]*)$</c> whose rest is one shell word; quoting it turns expansion off.</summary>
-    private static bool TryParseHeredocMarker(string word, out string name, out bool chomp, out bool expand, out ulong fileDescriptor)
+    /// <summary>
+    /// BuildKit's <c>^(\d*)&lt;&lt;(-?)([^&lt;]*)$</c> with a non-empty rest; a file descriptor too large for
+    /// a ulong saturates, as Go's ParseUint does.
+    /// </summary>
+    private static bool MatchHeredocMarker(ReadOnlySpan<char> word, out ReadOnlySpan<char> rest, out bool chomp, out ulong fileDescriptor)
     {
-        name = "";
+        rest = default;
         chomp = false;
-        expand = true;
         fileDescriptor = 0;
         var i = 0;
         while (i < word.Length && char.IsAsciiDigit(word[i])) i++;
-        var digits = word.AsSpan(0, i);
+        var digits = word[..i];
         if (word.Length - i < 2 || word[i] != '<' || word[i + 1] != '<') return false;
         i += 2;
         if (i < word.Length && word[i] == '-')
@@ -154,15 +149,25 @@ internal sealed partial class DockerfileParser
             chomp = true;
             i++;
         }
-        var rest = word[i..];
-        if (rest.Length == 0 || rest.Contains('<')) return false;
+        rest = word[i..];
+        if (rest.IsEmpty || rest.IndexOf('<') >= 0) return false;
+        if (!digits.IsEmpty && !ulong.TryParse(digits, out fileDescriptor)) fileDescriptor = ulong.MaxValue;
+        return true;
+    }
+
+    /// <summary>A heredoc marker whose rest is one shell word; quoting any of it turns expansion off.</summary>
+    private static bool TryParseHeredocMarker(string word, out string name, out bool chomp, out bool expand, out ulong fileDescriptor)
+    {
+        name = "";
+        expand = true;
+        if (!MatchHeredocMarker(word, out var restSpan, out chomp, out fileDescriptor)) return false;
+        var rest = restSpan.ToString();
         var processed = s_markerWords.ProcessWords(rest, s_noVariables);
         if (!processed.Success || processed.Words.Length != 1) return false;
         var raw = s_rawMarkerWords.ProcessWords(rest, s_noVariables);
         if (!raw.Success || raw.Words.Length != 1) return false;
         name = processed.Words[0];
         expand = CountQuotes(name) == CountQuotes(raw.Words[0]);
-        if (!digits.IsEmpty && !ulong.TryParse(digits, out fileDescriptor)) fileDescriptor = ulong.MaxValue;
         return true;
     }
 
@@ -181,7 +186,7 @@ internal sealed partial class DockerfileParser
         var bodyStart = position;
         while (position < _length)
         {
-            var contentEnd = ContentEnd(position);
+            var next = NextLine(position, out var contentEnd);
             var candidate = position;
             if (chomp)
             {
@@ -192,9 +197,9 @@ internal sealed partial class DockerfileParser
                 _tokens.Add(new RawToken(SyntaxKind.HeredocBodyToken, bodyStart, position, false));
                 _tokens.Add(new RawToken(SyntaxKind.HeredocTerminatorToken, candidate, contentEnd, false));
                 shape.Heredocs.Add((_tokens.Count - 2, _tokens.Count - 1, name, chomp, expand, fileDescriptor));
-                return NextLine(position);
+                return next;
             }
-            position = NextLine(position);
+            position = next;
         }
         _tokens.Add(new RawToken(SyntaxKind.HeredocBodyToken, bodyStart, _length, false));
         _tokens.Add(new RawToken(SyntaxKind.HeredocTerminatorToken, _length, _length, true));
@@ -226,22 +231,19 @@ internal sealed partial class DockerfileParser
         return greens;
     }
 
-    private GreenNode BuildInstruction(Shape shape, GreenToken[] tokens, int fullStart)
+    /// <summary>This instruction's diagnostics, relative to its full start, as the green node stores them.</summary>
+    private ImmutableArray<GreenDiagnostic> InstructionDiagnostics(int fullStart)
     {
-        var node = BuildShape(shape, tokens);
-        if (_diagnostics.Count == 0) return node;
-        var diagnostics = new GreenDiagnostic[_diagnostics.Count];
-        for (var i = 0; i < diagnostics.Length; i++)
+        if (_diagnostics.Count == 0) return default;
+        var diagnostics = ImmutableArray.CreateBuilder<GreenDiagnostic>(_diagnostics.Count);
+        foreach (var pending in _diagnostics)
         {
-            var pending = _diagnostics[i];
-            diagnostics[i] = new GreenDiagnostic(pending.Descriptor, pending.Start - fullStart, pending.End - pending.Start, pending.Arguments);
+            diagnostics.Add(new GreenDiagnostic(pending.Descriptor, pending.Start - fullStart, pending.End - pending.Start, pending.Arguments));
         }
-        var slots = new GreenNode?[node.SlotCount];
-        for (var i = 0; i < slots.Length; i++) slots[i] = node.GetSlot(i);
-        return new GreenSyntaxNode(node.Kind, slots, [.. diagnostics]);
+        return diagnostics.MoveToImmutable();
     }
 
-    private static GreenNode BuildShape(Shape shape, GreenToken[] tokens)
+    private static GreenNode BuildShape(Shape shape, GreenToken[] tokens, ImmutableArray<GreenDiagnostic> diagnostics)
     {
         GreenToken? Token(int index) => index >= 0 ? tokens[index] : null;
 
@@ -259,26 +261,25 @@ internal sealed partial class DockerfileParser
         }
         var kind = SyntaxKindFacts.GetInstructionKind(shape.Keyword);
         GreenNode? heredocs = shape.Heredocs.Count == 0 ? null : BuildHeredocs(shape, tokens);
-        return kind switch
+        GreenNode?[] slots = kind switch
         {
-            SyntaxKind.FromInstruction => new GreenSyntaxNode(kind,
-                [keyword, flags, Token(shape.First), Token(shape.Second), Token(shape.Third), TokenList(tokens, shape.UnexpectedStart, shape.UnexpectedEnd)]),
-            SyntaxKind.RunInstruction => new GreenSyntaxNode(kind, [keyword, flags, Command(shape, tokens), heredocs]),
-            SyntaxKind.CmdInstruction or SyntaxKind.EntrypointInstruction or SyntaxKind.ShellInstruction =>
-                new GreenSyntaxNode(kind, [keyword, flags, Command(shape, tokens)]),
-            SyntaxKind.CopyInstruction or SyntaxKind.AddInstruction => new GreenSyntaxNode(kind, [keyword, flags, Paths(shape, tokens), heredocs]),
-            SyntaxKind.VolumeInstruction => new GreenSyntaxNode(kind, [keyword, flags, Paths(shape, tokens)]),
-            SyntaxKind.EnvInstruction or SyntaxKind.LabelInstruction => new GreenSyntaxNode(kind, [keyword, flags, Pairs(shape, tokens, SyntaxKind.KeyValuePair)]),
-            SyntaxKind.ArgInstruction => new GreenSyntaxNode(kind, [keyword, flags, Pairs(shape, tokens, SyntaxKind.ArgDeclaration)]),
-            SyntaxKind.ExposeInstruction => new GreenSyntaxNode(kind, [keyword, flags, TokenList(tokens, shape.ArgumentsStart, shape.ArgumentsEnd)]),
-            SyntaxKind.WorkdirInstruction or SyntaxKind.StopsignalInstruction or SyntaxKind.MaintainerInstruction =>
-                new GreenSyntaxNode(kind, [keyword, flags, Token(shape.First)]),
-            SyntaxKind.UserInstruction => new GreenSyntaxNode(kind, [keyword, flags, Token(shape.First), Token(shape.Second), Token(shape.Third)]),
-            SyntaxKind.HealthcheckInstruction => new GreenSyntaxNode(kind, [keyword, flags, Token(shape.First), Command(shape, tokens)]),
-            SyntaxKind.OnbuildInstruction => new GreenSyntaxNode(kind,
-                [keyword, flags, shape.Trigger is not null ? BuildShape(shape.Trigger, tokens) : Command(shape, tokens)]),
-            _ => new GreenSyntaxNode(SyntaxKind.UnknownInstruction, [keyword, flags, Command(shape, tokens)]),
+            SyntaxKind.FromInstruction =>
+                [keyword, flags, Token(shape.First), Token(shape.Second), Token(shape.Third), TokenList(tokens, shape.UnexpectedStart, shape.UnexpectedEnd)],
+            SyntaxKind.RunInstruction => [keyword, flags, Command(shape, tokens), heredocs],
+            SyntaxKind.CopyInstruction or SyntaxKind.AddInstruction => [keyword, flags, Paths(shape, tokens), heredocs],
+            SyntaxKind.VolumeInstruction => [keyword, flags, Paths(shape, tokens)],
+            SyntaxKind.EnvInstruction or SyntaxKind.LabelInstruction => [keyword, flags, Pairs(shape, tokens, SyntaxKind.KeyValuePair)],
+            SyntaxKind.ArgInstruction => [keyword, flags, Pairs(shape, tokens, SyntaxKind.ArgDeclaration)],
+            SyntaxKind.ExposeInstruction => [keyword, flags, TokenList(tokens, shape.ArgumentsStart, shape.ArgumentsEnd)],
+            SyntaxKind.WorkdirInstruction or SyntaxKind.StopsignalInstruction or SyntaxKind.MaintainerInstruction => [keyword, flags, Token(shape.First)],
+            SyntaxKind.UserInstruction => [keyword, flags, Token(shape.First), Token(shape.Second), Token(shape.Third)],
+            SyntaxKind.HealthcheckInstruction => [keyword, flags, Token(shape.First), Command(shape, tokens)],
+            SyntaxKind.OnbuildInstruction =>
+                [keyword, flags, shape.Trigger is not null ? BuildShape(shape.Trigger, tokens, default) : Command(shape, tokens)],
+            // CMD, ENTRYPOINT, SHELL and unknown instructions: a command or free text after the flags.
+            _ => [keyword, flags, Command(shape, tokens)],
         };
+        return new GreenSyntaxNode(kind, slots, diagnostics);
     }
 
     private static GreenNode? TokenList(GreenToken[] tokens, int start, int end)

@@ -47,14 +47,14 @@ internal sealed partial class DockerfileParser
         }
     }
 
-    private GreenNode ParseInstruction(int fullStart, int lineStart, int firstChar, out int end)
+    private GreenNode ParseInstruction(int fullStart, int firstChar, int contentEnd, int nextLine, out int end)
     {
         _tokens.Clear();
         _diagnostics.Clear();
         _shape.Clear();
         _triggerShape.Clear();
 
-        var emptyLine = ReadLogicalLine(lineStart, firstChar, out end);
+        var emptyLine = ReadLogicalLine(firstChar, contentEnd, nextLine, out end);
         ScanInstruction(_shape, 0, _line.Length, isTrigger: false);
 
         var heredocOwner = _shape.Trigger ?? _shape;
@@ -69,24 +69,22 @@ internal sealed partial class DockerfileParser
         }
 
         var tokens = Materialize(fullStart, end);
-        return BuildInstruction(_shape, tokens, fullStart);
+        return BuildShape(_shape, tokens, InstructionDiagnostics(fullStart));
     }
 
     /// <summary>Joins the physical lines of one instruction into <see cref="_line"/>; returns the first empty continuation line.</summary>
-    private TextSpan ReadLogicalLine(int lineStart, int firstChar, out int end)
+    private TextSpan ReadLogicalLine(int firstChar, int contentEnd, int nextLine, out int end)
     {
         _line.Clear();
-        var contentEnd = ContentEnd(lineStart);
         var continuation = LogicalText.ContinuationStart(T.Slice(firstChar, contentEnd - firstChar), _escape);
         _line.Append(T, firstChar, continuation >= 0 ? continuation : contentEnd - firstChar);
-        end = NextLine(lineStart);
+        end = nextLine;
         var continued = continuation >= 0;
         var emptyLine = default(TextSpan);
         while (continued && end < _length)
         {
             var start = end;
-            contentEnd = ContentEnd(start);
-            end = NextLine(start);
+            end = NextLine(start, out contentEnd);
             var content = T.Slice(start, contentEnd - start);
             if (LogicalText.IsComment(content)) continue;
             if (LogicalText.IsBlank(content))
@@ -433,31 +431,23 @@ internal sealed partial class DockerfileParser
             shape.Pairs.Add((key, -1, AddToken(SyntaxKind.TextToken, valueStart, end)));
             return;
         }
-        var position = start;
-        while (true)
-        {
-            var wordEnd = NextWord(position, end, out var wordStart);
-            if (wordEnd == wordStart) break;
-            position = wordEnd;
-            var equals = line[wordStart..wordEnd].IndexOf('=');
-            if (equals < 0)
-            {
-                shape.Pairs.Add((AddToken(SyntaxKind.WordToken, wordStart, wordEnd), -1, -1));
-                AddLogicalDiagnostic(SyntaxDiagnostics.InvalidArguments, wordStart, wordEnd,
-                    $"Syntax error - can't find = in \"{line[wordStart..wordEnd].ToString()}\". Must be of the form: name=value");
-                continue;
-            }
-            equals += wordStart;
-            if (equals == wordStart) AddLogicalDiagnostic(SyntaxDiagnostics.InvalidArguments, wordStart, wordEnd, $"{keyword} names can not be blank");
-            AddPair(shape, wordStart, equals, wordEnd);
-        }
+        ScanAssignments(shape, start, end, keyword);
     }
 
     private void ScanNameOrNameValue(Shape shape, int start, int end)
     {
         shape.Form = ArgumentForm.Pairs;
+        ScanAssignments(shape, start, end, strictKeyword: null);
+        if (shape.Pairs.Count == 0) RequireArguments(shape, shape.Keyword, "at least one argument");
+    }
+
+    /// <summary>
+    /// Words split at their first <c>=</c> into key, equals sign and value tokens. ENV and LABEL
+    /// (<paramref name="strictKeyword"/> set) require the <c>=</c> and a key; ARG accepts a bare name.
+    /// </summary>
+    private void ScanAssignments(Shape shape, int position, int end, string? strictKeyword)
+    {
         var line = _line.Span;
-        var position = start;
         while (true)
         {
             var wordEnd = NextWord(position, end, out var wordStart);
@@ -467,17 +457,22 @@ internal sealed partial class DockerfileParser
             if (equals < 0)
             {
                 shape.Pairs.Add((AddToken(SyntaxKind.WordToken, wordStart, wordEnd), -1, -1));
+                if (strictKeyword is not null)
+                {
+                    AddLogicalDiagnostic(SyntaxDiagnostics.InvalidArguments, wordStart, wordEnd,
+                        $"Syntax error - can't find = in \"{line[wordStart..wordEnd].ToString()}\". Must be of the form: name=value");
+                }
                 continue;
             }
-            AddPair(shape, wordStart, equals + wordStart, wordEnd);
+            equals += wordStart;
+            if (equals == wordStart && strictKeyword is not null)
+            {
+                AddLogicalDiagnostic(SyntaxDiagnostics.InvalidArguments, wordStart, wordEnd, $"{strictKeyword} names can not be blank");
+            }
+            shape.Pairs.Add((AddToken(SyntaxKind.WordToken, wordStart, equals), AddToken(SyntaxKind.EqualsToken, equals, equals + 1),
+                AddToken(SyntaxKind.WordToken, equals + 1, wordEnd)));
         }
-        if (shape.Pairs.Count == 0) RequireArguments(shape, shape.Keyword, "at least one argument");
     }
-
-    /// <summary>A <c>key=value</c> word split at its first <c>=</c> into key, equals sign and value tokens.</summary>
-    private void AddPair(Shape shape, int wordStart, int equals, int wordEnd) =>
-        shape.Pairs.Add((AddToken(SyntaxKind.WordToken, wordStart, equals), AddToken(SyntaxKind.EqualsToken, equals, equals + 1),
-            AddToken(SyntaxKind.WordToken, equals + 1, wordEnd)));
 
     private void ScanUser(Shape shape, int start, int end)
     {

@@ -74,16 +74,14 @@ internal sealed partial class DockerfileParser
         var fullStart = position;
         while (position < _length)
         {
-            var contentEnd = ContentEnd(position);
-            var next = NextLine(position);
-            var first = position == 0 && _length > 0 && T[0] == '\uFEFF' ? 1 : position;
-            while (first < contentEnd && char.IsWhiteSpace(T[first])) first++;
+            var next = NextLine(position, out var contentEnd);
+            var first = FirstContentChar(position, contentEnd);
             if (first == contentEnd || T[first] == '#')
             {
                 position = next;
                 continue;
             }
-            instructions.Add(ParseInstruction(fullStart, position, first, out position));
+            instructions.Add(ParseInstruction(fullStart, first, contentEnd, next, out position));
             fullStart = position;
             if (stopAt is not null)
             {
@@ -125,9 +123,8 @@ internal sealed partial class DockerfileParser
         HashSet<string>? seen = null;
         while (position < _length)
         {
-            var contentEnd = ContentEnd(position);
-            var start = position == 0 && T[0] == '\uFEFF' ? 1 : position;
-            while (start < contentEnd && char.IsWhiteSpace(T[start])) start++;
+            var next = NextLine(position, out var contentEnd);
+            var start = FirstContentChar(position, contentEnd);
             if (!ParserDirectiveScanner.TryMatch(T, start, contentEnd, out var nameSpan, out var valueSpan)) break;
             var name = T.Slice(nameSpan.Start, nameSpan.Length).ToString().ToLowerInvariant();
             if (!ParserDirectiveScanner.IsKnown(name)) break;
@@ -155,29 +152,29 @@ internal sealed partial class DockerfileParser
                     }
                 }
             }
-            position = NextLine(position);
+            position = next;
         }
     }
 
-    /// <summary>The end of a line's content: before the LF and any CRs that precede it (BuildKit's trimNewline).</summary>
-    private int ContentEnd(int lineStart)
+    /// <summary>
+    /// The start of the line after <paramref name="lineStart"/>, and where this line's content ends: before
+    /// the LF and any CRs that precede it (BuildKit's trimNewline). One scan gives both.
+    /// </summary>
+    private int NextLine(int lineStart, out int contentEnd)
     {
-        var newline = IndexOfNewline(lineStart);
-        var end = newline < 0 ? _length : newline;
-        while (end > lineStart && T[end - 1] == '\r') end--;
-        return end;
+        var index = T[lineStart..].IndexOf('\n');
+        var newline = index < 0 ? _length : lineStart + index;
+        contentEnd = newline;
+        while (contentEnd > lineStart && T[contentEnd - 1] == '\r') contentEnd--;
+        return index < 0 ? _length : newline + 1;
     }
 
-    private int IndexOfNewline(int start)
+    /// <summary>The first character of a line after the BOM (first line only) and leading whitespace, as BuildKit trims it.</summary>
+    private int FirstContentChar(int lineStart, int contentEnd)
     {
-        var index = T[start..].IndexOf('\n');
-        return index < 0 ? -1 : start + index;
-    }
-
-    private int NextLine(int lineStart)
-    {
-        var newline = IndexOfNewline(lineStart);
-        return newline < 0 ? _length : newline + 1;
+        var first = lineStart == 0 && _length > 0 && T[0] == '\uFEFF' ? 1 : lineStart;
+        while (first < contentEnd && char.IsWhiteSpace(T[first])) first++;
+        return first;
     }
 
     internal readonly record struct RawToken(SyntaxKind Kind, int Start, int End, bool IsMissing);
