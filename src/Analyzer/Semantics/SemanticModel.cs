@@ -12,10 +12,12 @@ namespace Dflint.Semantics;
 public sealed class SemanticModel
 {
     private readonly InstructionState[] _states;
+    private readonly InstructionState[] _stageEnds;
     private readonly int[] _positions;
 
-    private SemanticModel(DockerfileSyntaxTree tree, ImmutableArray<Stage> stages, ImmutableArray<ArgInstructionSyntax> globalArgs, VariableScope globalScope, InstructionState[] states)
+    private SemanticModel(DockerfileSyntaxTree tree, ImmutableArray<Stage> stages, ImmutableArray<ArgInstructionSyntax> globalArgs, VariableScope globalScope, InstructionState[] states, InstructionState[] stageEnds)
     {
+        _stageEnds = stageEnds;
         Tree = tree;
         Stages = stages;
         GlobalArgs = globalArgs;
@@ -65,6 +67,13 @@ public sealed class SemanticModel
 
     public Stage? GetStage(InstructionSyntax instruction) => GetState(instruction).Stage;
 
+    /// <summary>The state after the stage's last instruction: what the image built by the stage runs with.</summary>
+    public InstructionState GetEndState(Stage stage)
+    {
+        ArgumentNullException.ThrowIfNull(stage);
+        return _stageEnds[stage.Index];
+    }
+
     public static SemanticModel Create(DockerfileSyntaxTree tree)
     {
         ArgumentNullException.ThrowIfNull(tree);
@@ -89,14 +98,14 @@ public sealed class SemanticModel
             EffectiveUser? user = null;
             string? workdir = null;
             var shell = EffectiveShell.Default;
-            var stageEnds = new Dictionary<Stage, (VariableScope Scope, EffectiveUser? User, string? Workdir, EffectiveShell Shell)>();
+            var stageEnds = new List<InstructionState>();
 
             void CloseStage()
             {
                 if (stage is null) return;
                 stage.Instructions = [.. stageInstructions];
                 stage.Dependencies = [.. dependencies];
-                stageEnds[stage] = (scope, user, workdir, shell);
+                stageEnds.Add(new InstructionState(stage, scope, user, workdir, shell));
                 stageInstructions.Clear();
                 dependencies.Clear();
             }
@@ -112,9 +121,10 @@ public sealed class SemanticModel
                     user = null;
                     workdir = null;
                     shell = EffectiveShell.Default;
-                    if (stage.BaseStage is { } parent && stageEnds.TryGetValue(parent, out var inherited))
+                    if (stage.BaseStage is { } parent)
                     {
-                        scope = scope.WithEnvFrom(inherited.Scope);
+                        var inherited = stageEnds[parent.Index];
+                        scope = scope.WithEnvFrom(inherited.Variables);
                         (user, workdir, shell) = (inherited.User, inherited.Workdir, inherited.Shell);
                         dependencies.Add(new StageDependency(StageDependencyKind.From, stage.Base.Text, parent, null, from));
                     }
@@ -169,7 +179,7 @@ public sealed class SemanticModel
             }
             CloseStage();
             if (_stages.Count > 0) _stages[^1].IsFinal = true;
-            return new SemanticModel(tree, [.. _stages], [.. _globalArgs], _global, states);
+            return new SemanticModel(tree, [.. _stages], [.. _globalArgs], _global, states, [.. stageEnds]);
         }
 
         private Stage StartStage(FromInstructionSyntax from)
