@@ -87,6 +87,10 @@ public sealed class SemanticModel
         private readonly List<ArgInstructionSyntax> _globalArgs = [];
         private VariableScope _global = AutomaticScope();
 
+        // COPY --from and --mount from= can name a stage defined further down; BuildKit resolves them against all stages.
+        private readonly HashSet<string> _allStageNames = tree.Instructions.OfType<FromInstructionSyntax>()
+            .Select(f => f.StageName?.ToLowerInvariant()).OfType<string>().ToHashSet(StringComparer.Ordinal);
+
         public SemanticModel Build()
         {
             var instructions = tree.Instructions;
@@ -267,6 +271,7 @@ public sealed class SemanticModel
             var lowered = text.ToLowerInvariant();
             var named = _stages.Find(s => s.Name == lowered);
             if (named is not null) return new StageDependency(kind, text, named.Index < current.Index ? named : null, null, instruction);
+            if (_allStageNames.Contains(lowered)) return new StageDependency(kind, text, null, null, instruction);
             ImageReference.TryParse(text, out var image, out _);
             return new StageDependency(kind, text, null, image, instruction);
         }
