@@ -89,7 +89,7 @@ public sealed class Suppressions
             if (key == "shell")
             {
                 var shell = text[valueStart..].Trim();
-                if (!new Semantics.EffectiveShell([shell], null).IsPosix) nonPosixFrom ??= new TextSpan(trivia.Position, fileEnd - trivia.Position);
+                if (!Semantics.Shell.ShellDialects.IsPosixShell(shell)) nonPosixFrom ??= new TextSpan(trivia.Position, fileEnd - trivia.Position);
                 return;
             }
             var range = scope switch

@@ -32,26 +32,11 @@ public sealed record EffectiveShell(ImmutableArray<string> Command, ShellInstruc
 {
     public static readonly EffectiveShell Default = new(["/bin/sh", "-c"], null);
 
-    /// <summary>The program, without its folder: <c>bash</c>, <c>pwsh</c>, <c>cmd</c>.</summary>
-    public string Program
-    {
-        get
-        {
-            if (Command.IsDefaultOrEmpty) return "";
-            var program = Command[0].Replace('\\', '/');
-            var slash = program.LastIndexOf('/');
-            var name = slash < 0 ? program : program[(slash + 1)..];
-            return name.EndsWith(".exe", StringComparison.OrdinalIgnoreCase) ? name[..^4] : name;
-        }
-    }
+    /// <summary>The program, without its folder and lower-cased: <c>bash</c>, <c>pwsh</c>, <c>cmd</c>.</summary>
+    public string Program => Command.IsDefaultOrEmpty ? "" : Shell.ShellDialects.ExecutableName(Command[0]);
 
-    /// <summary>
-    /// True when commands are POSIX shell, which the shell model reads: sh, bash, ash, dash, zsh, ksh, mksh and
-    /// busybox. PowerShell, cmd and anything else are skipped by shell-based rules.
-    /// </summary>
-    public bool IsPosix => Program.ToLowerInvariant() switch
-    {
-        "sh" or "bash" or "ash" or "dash" or "zsh" or "ksh" or "mksh" or "busybox" => true,
-        _ => false,
-    };
+    public Shell.ShellKind Kind => Shell.ShellDialects.Classify(Command);
+
+    /// <summary>True when commands are POSIX shell, which the shell model reads; shell-based rules skip the rest.</summary>
+    public bool IsPosix => Kind == Shell.ShellKind.Posix;
 }

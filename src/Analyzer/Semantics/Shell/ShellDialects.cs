@@ -66,7 +66,7 @@ public static class ShellDialects
     /// <summary>
     /// Lower-cased, without directory (either slash) and without <c>.exe</c>: <c>C:\Windows\cmd.exe</c> gives <c>cmd</c>.
     /// </summary>
-    private static string ExecutableName(string path)
+    public static string ExecutableName(string path)
     {
         var slash = path.LastIndexOfAny(['/', '\\']);
         var name = path[(slash + 1)..].ToLowerInvariant();
