@@ -50,7 +50,7 @@ internal static class LintCommand
         {
             settingsSource = new ConfiguredSettings(RuleRegistry.Default, flags, request.ConfigPath, request.NoConfig);
         }
-        catch (ConfigurationError e)
+        catch (Dflint.Configuration.ConfigurationException e)
         {
             console.Error(e.Message);
             return ExitCodes.UsageOrIoError;
@@ -70,7 +70,7 @@ internal static class LintCommand
                 resolved = settingsSource.For(isStdin ? request.StdinName ?? Path.Combine(".", DefaultStdinName) : path);
                 bytes = InputFiles.Read(path);
             }
-            catch (ConfigurationError e)
+            catch (Dflint.Configuration.ConfigurationException e)
             {
                 console.Output.Flush();
                 console.Error(e.Message);
