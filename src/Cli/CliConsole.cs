@@ -32,7 +32,7 @@ internal sealed class CliConsole(Stream stdout, TextWriter output, TextWriter er
 
     public string Severity(DiagnosticSeverity severity)
     {
-        var word = Syntax.SyntaxJsonWriter.SeverityName(severity);
+        var word = Analysis.RuleDescriptor.SeverityName(severity);
         if (!Colour) return word;
         var code = severity switch
         {

@@ -52,7 +52,7 @@ internal static class LintCommand
         }
         catch (Dflint.Configuration.ConfigurationException e)
         {
-            console.Error(e.Message);
+            console.Error(Relative(e.Message));
             return ExitCodes.UsageOrIoError;
         }
 
@@ -73,7 +73,7 @@ internal static class LintCommand
             catch (Dflint.Configuration.ConfigurationException e)
             {
                 console.Output.Flush();
-                console.Error(e.Message);
+                console.Error(Relative(e.Message));
                 return ExitCodes.UsageOrIoError;
             }
             catch (Exception e) when (InputFiles.IsReadFailure(e))
@@ -83,7 +83,7 @@ internal static class LintCommand
                 readFailed = true;
                 continue;
             }
-            foreach (var warning in resolved.NewWarnings) console.Warning(warning);
+            foreach (var warning in resolved.NewWarnings) console.Warning(Relative(warning));
             var result = DockerfileLinter.Lint(bytes, shown, resolved.Settings with { Timings = timings });
             var file = new ReportedFile(shown, result);
             reported.Add(file);
@@ -107,6 +107,13 @@ internal static class LintCommand
         if (readFailed) return ExitCodes.UsageOrIoError;
         var failed = reported.Any(f => f.Result.Diagnostics.Any(d => settingsSource.ThresholdFor(f.Result.Path, request.Threshold).IsReachedBy(d)));
         return failed ? ExitCodes.FindingsReachThreshold : ExitCodes.Success;
+    }
+
+    /// <summary>Configuration messages name files by full path; below the working folder a relative one reads better.</summary>
+    private static string Relative(string message)
+    {
+        var prefix = Path.TrimEndingDirectorySeparator(Directory.GetCurrentDirectory()) + Path.DirectorySeparatorChar;
+        return message.StartsWith(prefix, StringComparison.Ordinal) ? message[prefix.Length..] : message;
     }
 
     private static void WriteText(CliConsole console, ReportedFile file)
