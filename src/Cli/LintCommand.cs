@@ -57,36 +57,33 @@ internal static class LintCommand
         }
 
         var timings = request.Timings ? new AnalyzerTimings() : null;
+        // Files are linted in parallel and reported in order, so the output does not depend on scheduling.
+        var outcomes = new FileOutcome[files.Count];
+        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+            outcomes[i] = LintOne(files[i].Path, files[i].Display, request, settingsSource, timings));
+
         var readFailed = false;
         var reported = new List<ReportedFile>();
-        foreach (var (path, display) in files)
+        var failed = false;
+        foreach (var outcome in outcomes)
         {
-            var isStdin = path == InputFiles.StdinPath;
-            var shown = isStdin ? request.StdinName ?? DefaultStdinName : display;
-            byte[] bytes;
-            ResolvedSettings resolved;
-            try
-            {
-                resolved = settingsSource.For(isStdin ? request.StdinName ?? Path.Combine(".", DefaultStdinName) : path);
-                bytes = InputFiles.Read(path);
-            }
-            catch (Dflint.Configuration.ConfigurationException e)
+            foreach (var warning in outcome.Warnings) console.Warning(Relative(warning));
+            if (outcome.ConfigurationError is { } configurationError)
             {
                 console.Output.Flush();
-                console.Error(Relative(e.Message));
+                console.Error(Relative(configurationError));
                 return ExitCodes.UsageOrIoError;
             }
-            catch (Exception e) when (InputFiles.IsReadFailure(e))
+            if (outcome.ReadError is { } readError)
             {
                 console.Output.Flush();
-                console.Error($"{shown}: {InputFiles.Describe(e)}");
+                console.Error(readError);
                 readFailed = true;
                 continue;
             }
-            foreach (var warning in resolved.NewWarnings) console.Warning(Relative(warning));
-            var result = DockerfileLinter.Lint(bytes, shown, resolved.Settings with { Timings = timings });
-            var file = new ReportedFile(shown, result);
+            var file = outcome.File!;
             reported.Add(file);
+            failed |= file.Result.Diagnostics.Any(outcome.Threshold.IsReachedBy);
             if (request.Format == OutputFormat.Text) WriteText(console, file);
             else if (request.Format == OutputFormat.Concise) WriteConcise(console, file);
         }
@@ -105,8 +102,41 @@ internal static class LintCommand
         if (timings is not null) WriteTimings(console, timings);
 
         if (readFailed) return ExitCodes.UsageOrIoError;
-        var failed = reported.Any(f => f.Result.Diagnostics.Any(d => settingsSource.ThresholdFor(f.Result.Path, request.Threshold).IsReachedBy(d)));
         return failed ? ExitCodes.FindingsReachThreshold : ExitCodes.Success;
+    }
+
+    private sealed record FileOutcome(ReportedFile? File, FailureThreshold Threshold, ImmutableArray<string> Warnings, string? ReadError, string? ConfigurationError);
+
+    private static FileOutcome LintOne(string path, string display, LintRequest request, ConfiguredSettings settingsSource, AnalyzerTimings? timings)
+    {
+        var isStdin = path == InputFiles.StdinPath;
+        var shown = isStdin ? request.StdinName ?? DefaultStdinName : display;
+        ResolvedSettings resolved;
+        byte[] bytes;
+        try
+        {
+            // Standard input has no folder of its own: its name, if given, says where its configuration is.
+            resolved = settingsSource.For(isStdin ? request.StdinName ?? Path.Combine(".", DefaultStdinName) : path);
+        }
+        catch (Dflint.Configuration.ConfigurationException e)
+        {
+            return new FileOutcome(null, FailureThreshold.Default, [], null, e.Message);
+        }
+        catch (Exception e) when (InputFiles.IsReadFailure(e))
+        {
+            return new FileOutcome(null, FailureThreshold.Default, [], null, $"{shown}: configuration: {InputFiles.Describe(e)}");
+        }
+        try
+        {
+            bytes = InputFiles.Read(path);
+        }
+        catch (Exception e) when (InputFiles.IsReadFailure(e))
+        {
+            return new FileOutcome(null, FailureThreshold.Default, resolved.NewWarnings, $"{shown}: {InputFiles.Describe(e)}", null);
+        }
+        var result = DockerfileLinter.Lint(bytes, shown, resolved.Settings with { Timings = timings });
+        var threshold = request.Threshold ?? resolved.Threshold ?? FailureThreshold.Default;
+        return new FileOutcome(new ReportedFile(shown, result), threshold, resolved.NewWarnings, null, null);
     }
 
     /// <summary>Configuration messages name files by full path; below the working folder a relative one reads better.</summary>

@@ -62,10 +62,6 @@ public sealed class ConfiguredSettings
         return resolved;
     }
 
-    /// <summary>The threshold for a file: the command line's, else its configuration's, else the default.</summary>
-    public FailureThreshold ThresholdFor(string dockerfilePath, FailureThreshold? commandLine) =>
-        commandLine ?? For(dockerfilePath).Threshold ?? FailureThreshold.Default;
-
     private LintConfiguration Load(string path)
     {
         try
