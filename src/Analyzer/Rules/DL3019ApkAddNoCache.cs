@@ -6,7 +6,7 @@ namespace Dflint.Rules;
 /// <summary>
 /// Without <c>--no-cache</c>, <c>apk add</c> leaves the package index it downloaded in /var/cache/apk, and the layer
 /// keeps it. A cache or tmpfs mount on the cache folder, or an <c>rm</c> of it later in the same RUN, also keeps it
-/// out of the image.
+/// out of the image, and <c>--no-network</c> downloads nothing to keep.
 /// </summary>
 public sealed class DL3019ApkAddNoCache : DockerfileAnalyzer
 {
@@ -31,7 +31,8 @@ public sealed class DL3019ApkAddNoCache : DockerfileAnalyzer
                         continue;
                     }
                     if (PackageManagerInvocation.Parse(command, PackageManagerSyntax.Apk) is not { SubcommandName: "add" } apk) continue;
-                    if (apk.HasOption("--no-cache")) continue;
+                    // --no-network downloads nothing, so there is no index to keep.
+                    if (apk.HasOption("--no-cache", "--no-network")) continue;
                     (pending ??= []).Add(apk);
                 }
             }
