@@ -374,6 +374,15 @@ public sealed class ShellScriptTests
     }
 
     [Test]
+    public void A_redirection_without_a_target_ends_the_command_at_the_operator()
+    {
+        var script = ShellScript.Parse("echo hi > ; next");
+        Assert.That(Describe(script), Is.EqualTo(new[] { "echo hi > ;", "; next" }));
+        Assert.That(script.Commands[0].Span, Is.EqualTo(new TextSpan(0, 9)));
+        Assert.That(script.Commands[0].Redirections.Single().Target, Is.Null);
+    }
+
+    [Test]
     public void A_heredoc_marker_without_a_body_in_a_one_line_script_is_no_error()
     {
         var script = ShellScript.Parse("cat <<EOF > /etc/motd");
