@@ -35,6 +35,7 @@ public sealed class MappedTextTests
         Assert.That(text.ToFileOffset(5), Is.EqualTo(20));
         Assert.That(text.ToFileSpan(3, 3), Is.EqualTo(TextSpan.FromBounds(8, 21)), "from 'd' at 8 to the end of 'f' at 20");
         Assert.That(text.ToFileOffset(7), Is.EqualTo(22));
+        Assert.That(text.ToFileSpan(5, 0), Is.EqualTo(new TextSpan(10, 0)), "an empty span stays after the character before it");
     }
 
     [Test]

@@ -72,6 +72,15 @@ public sealed class ShellSourcesTests
     }
 
     [Test]
+    public void An_empty_assignment_value_before_a_continuation_sits_after_the_equals_sign()
+    {
+        var (tree, script) = Single("FROM alpine\nRUN A=\\\n  make\n");
+        var assignment = script.Commands[0].Assignments.Single();
+        Assert.That(assignment.Value.Span, Is.EqualTo(new TextSpan(assignment.Word.Span.End, 0)));
+        Assert.That(At(tree, assignment.Word.Span), Is.EqualTo("A="));
+    }
+
+    [Test]
     public void Backslashes_stay_shell_escapes_under_the_backtick_directive()
     {
         var (tree, script) = Single("# escape=`\nFROM debian\nRUN echo a\\ b `\n  c:\\path\n");
