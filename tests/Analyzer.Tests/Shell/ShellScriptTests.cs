@@ -112,7 +112,9 @@ public sealed class ShellScriptTests
         Assert.That(script.Commands[1].Assignments, Is.Empty);
         Assert.That(script.Commands.Skip(2).Take(3).Select(c => c.Assignments.Length), Is.EqualTo(new[] { 0, 0, 0 }));
         var array = script.Commands[5].Assignments.Single();
-        Assert.That((array.Name, array.Value.Text, array.Value.HasExpansion), Is.EqualTo(("arr", "(a \"b c\" $d)", true)));
+        Assert.That((array.Name, array.Value.Text, array.Value.HasExpansion, array.Value.IsQuoted), Is.EqualTo(("arr", "(a \"b c\" $d)", true, true)));
+        var plainArray = Command("list=(a b)").Assignments.Single().Value;
+        Assert.That((plainArray.Value, plainArray.HasExpansion, plainArray.IsQuoted), Is.EqualTo(("(a b)", false, false)));
     }
 
     [Test]

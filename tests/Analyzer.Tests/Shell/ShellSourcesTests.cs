@@ -102,6 +102,18 @@ public sealed class ShellSourcesTests
     }
 
     [Test]
+    public void CRLF_heredoc_bodies_end_lines_before_the_carriage_return()
+    {
+        const string dockerfile = "FROM alpine\r\nRUN <<EOF\r\napk add curl\r\necho ok\r\nEOF\r\n";
+        var tree = Tree(dockerfile);
+        var script = Scripts(tree, 1).Single();
+        Assert.That(script.Source.Text.Text, Is.EqualTo("apk add curl\r\necho ok\r\n"));
+        Assert.That(Describe(script), Is.EqualTo(new[] { "apk add curl NL", "NL echo ok NL" }));
+        Assert.That(At(tree, script.Commands[0].Span), Is.EqualTo("apk add curl"));
+        Assert.That(script.Errors, Is.Empty);
+    }
+
+    [Test]
     public void A_lone_heredoc_marker_runs_the_body_as_the_script()
     {
         const string dockerfile = "FROM debian\nRUN <<EOF\nset -eux\napt-get update\napt-get install -y curl\nEOF\n";
@@ -224,6 +236,15 @@ public sealed class ShellSourcesTests
     {
         var tree = Tree("FROM alpine\n" + instruction + "\n");
         Assert.That(Sources(tree, 1), Is.Empty);
+    }
+
+    [Test]
+    public void A_JSON_newline_escape_separates_commands()
+    {
+        var tree = Tree("FROM alpine\nRUN [\"sh\", \"-c\", \"set -e\\napk add curl\"]\n");
+        var script = Scripts(tree, 1).Single();
+        Assert.That(Describe(script), Is.EqualTo(new[] { "set -e NL", "NL apk add curl" }));
+        Assert.That(At(tree, script.Commands[1].Span), Is.EqualTo("apk add curl"));
     }
 
     [Test]
