@@ -57,14 +57,18 @@ public sealed class MappedText
         return segment.IsOneToOne ? segment.FileStart + (logicalIndex - segment.LogicalStart) : segment.FileStart;
     }
 
-    /// <summary>The file span from the start of the first character to the end of the last one.</summary>
+    /// <summary>
+    /// The file span from the start of the first character to the end of the last one. An empty span sits
+    /// just after the character before it (where an empty value after <c>NAME=</c> belongs), not before the
+    /// next one, which a line continuation may have moved to another line.
+    /// </summary>
     public TextSpan ToFileSpan(int start, int length)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(start);
         ArgumentOutOfRangeException.ThrowIfNegative(length);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(start + length, Text.Length);
-        var fileStart = ToFileOffset(start);
-        return length == 0 ? new TextSpan(fileStart, 0) : TextSpan.FromBounds(fileStart, ToFileEnd(start + length - 1));
+        if (length == 0) return new TextSpan(start == 0 ? ToFileOffset(0) : ToFileEnd(start - 1), 0);
+        return TextSpan.FromBounds(ToFileOffset(start), ToFileEnd(start + length - 1));
     }
 
     /// <summary>The file offset just after the character at <paramref name="logicalIndex"/>.</summary>
@@ -115,8 +119,6 @@ public sealed class MappedText
             _endOffset = anchor;
         }
 
-        public int Length => _text.Length;
-
         /// <summary>Characters copied one to one from the file starting at <paramref name="fileStart"/>.</summary>
         public void AppendRun(ReadOnlySpan<char> chars, int fileStart)
         {
@@ -144,16 +146,6 @@ public sealed class MappedText
             _segments.Add(new Segment(_text.Length, fileStart, 1, Math.Max(1, fileEnd - fileStart)));
             _text.Append(c);
             _endOffset = Math.Max(fileEnd, fileStart + 1);
-        }
-
-        /// <summary>The characters of <paramref name="source"/> from <paramref name="start"/>, each at its own file span.</summary>
-        public void AppendFrom(MappedText source, int start, int length)
-        {
-            for (var i = start; i < start + length; i++)
-            {
-                var fileStart = source.ToFileOffset(i);
-                Append(source.Text[i], fileStart, source.ToFileEnd(i));
-            }
         }
 
         public MappedText ToMappedText() => new(_text.ToString(), [.. _segments], _endOffset);

@@ -3,6 +3,8 @@ namespace Dflint.Semantics.Shell;
 /// <summary>An option among a command's arguments: <c>-y</c>, <c>--yes</c>, <c>--opt=value</c>, <c>-o value</c>.</summary>
 public sealed class ShellOption
 {
+    private readonly int _attachedValueOffset;
+
     internal ShellOption(string name, ShellWord word, string? value, ShellWord? valueWord, int attachedValueOffset)
     {
         Name = name;
@@ -11,8 +13,6 @@ public sealed class ShellOption
         ValueWord = valueWord;
         _attachedValueOffset = attachedValueOffset;
     }
-
-    private readonly int _attachedValueOffset;
 
     /// <summary>The option as a lone word would spell it: <c>-y</c> (also for <c>-qy</c>), <c>--yes</c> (also for <c>--yes=1</c>).</summary>
     public string Name { get; }

@@ -165,8 +165,7 @@ internal sealed partial class ShellParser
                     return false;
                 }
                 BeginCommand(list, token.Start);
-                list.Command.Redirections.Add(ReadRedirectTarget(token));
-                list.Command.End = _position;
+                AddRedirection(list.Command, token);
                 list.State = State.InCommand;
                 return false;
             case TokenKind.OpenParen:
@@ -254,8 +253,7 @@ internal sealed partial class ShellParser
                 if (command.InTest && token.Word!.Text == "]]") command.InTest = false;
                 return false;
             case TokenKind.Redirect:
-                command.Redirections.Add(ReadRedirectTarget(token));
-                command.End = _position;
+                AddRedirection(command, token);
                 return false;
             case TokenKind.CloseParen:
                 FinishCommand(list, ShellOperator.None, inSubstitution);
@@ -427,8 +425,18 @@ internal sealed partial class ShellParser
         return new ShellAssignment(word, name, value, isAppend);
     }
 
-    /// <summary>Reads the word after a redirection operator; a heredoc's body is read after the next line break.</summary>
-    private ShellRedirection ReadRedirectTarget(Token token)
+    private void AddRedirection(CommandBuilder command, Token token)
+    {
+        var (redirection, end) = ReadRedirectTarget(token);
+        command.Redirections.Add(redirection);
+        command.End = end;
+    }
+
+    /// <summary>
+    /// Reads the word after a redirection operator (a heredoc's body is read after the next line break);
+    /// returns the redirection and where it ends.
+    /// </summary>
+    private (ShellRedirection Redirection, int End) ReadRedirectTarget(Token token)
     {
         var target = Next(LexMode.Normal);
         if (target.Kind != TokenKind.Word)
@@ -436,14 +444,14 @@ internal sealed partial class ShellParser
             AddError($"'{token.Operator}' needs a target", token.Start, token.End);
             // The token after a dangling operator is handled as whatever it is.
             _pushedBack = target;
-            return new ShellRedirection(token.Operator!, token.FileDescriptor, null, _mapped.ToFileSpan(token.Start, token.End - token.Start));
+            return (new ShellRedirection(token.Operator!, token.FileDescriptor, null, _mapped.ToFileSpan(token.Start, token.End - token.Start)), token.End);
         }
         var redirection = new ShellRedirection(token.Operator!, token.FileDescriptor, target.Word, _mapped.ToFileSpan(token.Start, target.End - token.Start));
         if (redirection.IsHeredoc)
         {
             _pendingHeredocs.Add(new PendingHeredoc(redirection, target.Word!.Value, token.Operator == "<<-", token.Start, target.End));
         }
-        return redirection;
+        return (redirection, target.End);
     }
 
     /// <summary>A word that can name a function in <c>name() { ...; }</c>: unquoted, no expansion, no <c>=</c>.</summary>

@@ -496,7 +496,9 @@ internal sealed partial class ShellParser
             end = _end;
         }
         CopyExpansion(start, end);
-        return _text.AsSpan(start, end - start).IndexOfAny('$', '`') >= 0 ? WordFlags.Expansion : WordFlags.Quoted;
+        var value = _text.AsSpan(start, end - start);
+        var flags = value.IndexOfAny('$', '`') >= 0 ? WordFlags.Expansion : WordFlags.None;
+        return value.IndexOfAny("'\"\\") >= 0 ? flags | WordFlags.Quoted : flags;
     }
 
     /// <summary>
