@@ -1,5 +1,4 @@
 using Dflint.Analysis;
-using Dflint.Semantics;
 using Dflint.Syntax;
 using Microsoft.CodeAnalysis;
 
@@ -18,10 +17,6 @@ public sealed class DF0200PinImageDigest : DockerfileAnalyzer
     public override void Initialize(AnalysisContext context) =>
         context.RegisterInstructionAction<FromInstructionSyntax>(c =>
         {
-            if (c.IsOnbuildTrigger) return;
-            if (c.Model.GetStage(c.Instruction) is { Base: StageBase.Image { Reference: { Digest: null } image, UnresolvedVariables.IsEmpty: true } })
-            {
-                c.Report(Rule, c.Instruction.Image.Span, image.FamiliarString);
-            }
+            if (c.ResolvedImage() is { Digest: null } image) c.Report(Rule, c.Instruction.Image.Span, image.FamiliarString);
         });
 }

@@ -1,5 +1,4 @@
 using Dflint.Analysis;
-using Dflint.Semantics;
 using Dflint.Syntax;
 using Microsoft.CodeAnalysis;
 
@@ -18,10 +17,6 @@ public sealed class DL3006TagImageVersion : DockerfileAnalyzer
     public override void Initialize(AnalysisContext context) =>
         context.RegisterInstructionAction<FromInstructionSyntax>(c =>
         {
-            if (c.IsOnbuildTrigger || c.Model.GetStage(c.Instruction) is not { Base: StageBase.Image image }) return;
-            if (image is { Reference: { Tag: null, Digest: null } reference, UnresolvedVariables.IsEmpty: true })
-            {
-                c.Report(Rule, c.Instruction.Image.Span, reference.FamiliarName);
-            }
+            if (c.ResolvedImage() is { Tag: null, Digest: null } image) c.Report(Rule, c.Instruction.Image.Span, image.FamiliarName);
         });
 }

@@ -1,5 +1,4 @@
 using Dflint.Analysis;
-using Dflint.Semantics;
 using Dflint.Syntax;
 using Microsoft.CodeAnalysis;
 
@@ -19,9 +18,7 @@ public sealed class DL3026TrustedRegistry : DockerfileAnalyzer
         context.RegisterInstructionAction<FromInstructionSyntax>(c =>
         {
             var trusted = c.Options.TrustedRegistries;
-            if (trusted.IsEmpty || c.IsOnbuildTrigger) return;
-            if (c.Model.GetStage(c.Instruction) is not { Base: StageBase.Image { Reference: { } image, UnresolvedVariables.IsEmpty: true } }) return;
-            if (ImageMatching.IsFromRegistry(image, trusted)) return;
+            if (trusted.IsEmpty || c.ResolvedImage() is not { } image || ImageMatching.IsFromRegistry(image, trusted)) return;
             c.Report(Rule, c.Instruction.Image.Span, image.FamiliarString, image.Domain, string.Join(", ", trusted));
         });
 }
