@@ -23,8 +23,17 @@ public sealed partial class AnalysisContext
         where TInstruction : InstructionSyntax
     {
         ArgumentNullException.ThrowIfNull(action);
-        _actions.Instruction.Add(new InstructionAction(_analyzer, typeof(TInstruction), (instruction, file, onbuild) =>
+        _actions.Instruction.Add(new InstructionAction(_analyzer, typeof(TInstruction), null, (instruction, file, onbuild) =>
             action(new InstructionContext<TInstruction>((TInstruction)instruction, file, onbuild))));
+    }
+
+    /// <summary>Called for every instruction whose kind is one of <paramref name="kinds"/> (Roslyn's form of the above).</summary>
+    public void RegisterSyntaxNodeAction(Action<InstructionContext<InstructionSyntax>> action, params SyntaxKind[] kinds)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(kinds);
+        _actions.Instruction.Add(new InstructionAction(_analyzer, typeof(InstructionSyntax), [.. kinds], (instruction, file, onbuild) =>
+            action(new InstructionContext<InstructionSyntax>(instruction, file, onbuild))));
     }
 
     /// <summary>Called once per stage, after all of its instructions.</summary>
@@ -44,7 +53,7 @@ public sealed partial class AnalysisContext
 
 internal sealed record AnalyzerAction<TAction>(DockerfileAnalyzer Analyzer, TAction Action);
 
-internal sealed record InstructionAction(DockerfileAnalyzer Analyzer, Type InstructionType, Action<InstructionSyntax, FileAnalysis, bool> Action);
+internal sealed record InstructionAction(DockerfileAnalyzer Analyzer, Type InstructionType, HashSet<SyntaxKind>? Kinds, Action<InstructionSyntax, FileAnalysis, bool> Action);
 
 /// <summary>Everything an analyzer registered, grouped by event.</summary>
 internal sealed partial class AnalyzerActions

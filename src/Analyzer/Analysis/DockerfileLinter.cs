@@ -115,7 +115,7 @@ public static partial class DockerfileLinter
             var type = instruction.GetType();
             foreach (var action in actions.Instruction)
             {
-                if (!action.InstructionType.IsAssignableFrom(type)) continue;
+                if (!action.InstructionType.IsAssignableFrom(type) || (action.Kinds is { } kinds && !kinds.Contains(instruction.Kind))) continue;
                 Invoke(action.Analyzer, instruction.Span, () => action.Action(instruction, file, onbuild));
             }
         }

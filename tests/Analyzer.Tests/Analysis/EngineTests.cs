@@ -34,6 +34,7 @@ public sealed class EngineTests
             context.RegisterInstructionAction<InstructionSyntax>(c => c.Report(Rule, c.Instruction.Keyword.Span, (c.IsOnbuildTrigger ? "trigger " : "") + c.Instruction.Name));
             context.RegisterStageAction(c => c.Report(Rule, c.Stage.From.Keyword.Span, "end of " + c.Stage));
             context.RegisterFileAction(c => c.Report(Rule, new TextSpan(0, 0), "end of file"));
+            context.RegisterSyntaxNodeAction(c => c.Report(Rule, c.Instruction.Keyword.Span, "kind " + c.Instruction.Kind), SyntaxKind.UserInstruction, SyntaxKind.RunInstruction);
         }
     }
 
@@ -73,7 +74,7 @@ public sealed class EngineTests
 
         Assert.That(diagnostics.Select(d => d.Message), Is.EqualTo(new[]
         {
-            "end of file", "FROM", "end of stage 0", "ONBUILD", "trigger RUN", "FROM", "end of stage 1", "USER",
+            "end of file", "FROM", "end of stage 0", "ONBUILD", "kind RunInstruction", "trigger RUN", "FROM", "end of stage 1", "USER", "kind UserInstruction",
         }));
     }
 
