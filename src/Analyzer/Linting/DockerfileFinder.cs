@@ -79,7 +79,8 @@ public static class DockerfileFinder
     {
         if (GitRepositoryFiles.FindWorkTreeRoot(root.FullName) is not { } workTree) return new PendingFolder(root, "", null, null);
         var exclude = Scope(GitRepositoryFiles.ReadExclude(workTree), 0, parent: null);
-        var relative = Path.GetRelativePath(workTree, root.FullName);
+        // FullName keeps a trailing separator ("sub/"), which would add an empty folder name below.
+        var relative = Path.GetRelativePath(workTree, Path.TrimEndingDirectorySeparator(root.FullName));
         if (relative == ".") return new PendingFolder(root, "", null, exclude);
         IgnoreScope? scopes = null;
         var folder = workTree;

@@ -14,9 +14,21 @@ internal sealed class GitIgnorePattern
 {
     private readonly Token[] _tokens;
 
+    // Most lines are a plain name or "*.ext"; these compare without running the automaton.
+    private readonly string? _wholeText;
+    private readonly string? _suffix;
+
     private GitIgnorePattern(Token[] tokens, bool isNegated, bool mustBeDirectory, bool matchesName, bool neverMatches)
     {
         _tokens = tokens;
+        var literalsFrom = tokens.Length > 0 && tokens[0].Kind == TokenKind.AnyName ? 1 : 0;
+        if (Array.TrueForAll(tokens[literalsFrom..], t => t.Kind == TokenKind.Literal))
+        {
+            var literal = new string([.. tokens[literalsFrom..].Select(t => t.Character)]);
+            // Without slashes in the text, a leading star cannot stop at a folder boundary.
+            if (literalsFrom == 0) _wholeText = literal;
+            else if (matchesName) _suffix = literal;
+        }
         IsNegated = isNegated;
         MustBeDirectory = mustBeDirectory;
         MatchesName = matchesName;
@@ -59,6 +71,8 @@ internal sealed class GitIgnorePattern
     {
         if (NeverMatches || (MustBeDirectory && !isDirectory)) return false;
         if (MatchesName) path = path[(path.LastIndexOf('/') + 1)..];
+        if (_wholeText is not null) return path.SequenceEqual(_wholeText);
+        if (_suffix is not null) return path.EndsWith(_suffix, StringComparison.Ordinal);
         return Simulate(path, slashIsSpecial: !MatchesName);
     }
 

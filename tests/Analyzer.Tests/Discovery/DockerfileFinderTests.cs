@@ -110,6 +110,8 @@ public sealed class DockerfileFinderTests
         Touch("repo/a/b/Dockerfile", "repo/a/b/x.old.Dockerfile", "repo/a/b/local.Dockerfile", "repo/a/b/generated/Dockerfile", "repo/a/b/c.skip.Dockerfile");
         // The .gitignore above the work tree is not the repository's: c.skip.Dockerfile stays.
         Assert.That(Find("repo/a/b"), Is.EqualTo(Native("Dockerfile", "c.skip.Dockerfile")));
+        Assert.That(Find("repo/a/b/"), Is.EqualTo(Native("Dockerfile", "c.skip.Dockerfile")));
+        Assert.That(Find("repo/a/./b/../b"), Is.EqualTo(Native("Dockerfile", "c.skip.Dockerfile")));
     }
 
     [Test]
