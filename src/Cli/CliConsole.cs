@@ -11,6 +11,9 @@ internal sealed class CliConsole(Stream stdout, TextWriter output, TextWriter er
 
     public bool Colour { get; } = colour;
 
+    /// <summary>Standard output as bytes, for writers that produce UTF-8 themselves; flush <see cref="Output"/> first.</summary>
+    public Stream RawOutput => stdout;
+
     /// <summary>https://no-color.org: colour only a terminal, and never when NO_COLOR is set to anything.</summary>
     public static bool ShouldColour() =>
         !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
@@ -29,7 +32,7 @@ internal sealed class CliConsole(Stream stdout, TextWriter output, TextWriter er
 
     public string Severity(DiagnosticSeverity severity)
     {
-        var word = Syntax.SyntaxJsonWriter.SeverityName(severity);
+        var word = Analysis.RuleDescriptor.SeverityName(severity);
         if (!Colour) return word;
         var code = severity switch
         {

@@ -1,9 +1,11 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using Dflint.Reporting;
 
 namespace Dflint.Cli;
 
-/// <summary>The command line: <c>dflint [PATH...]</c> lints, <c>dflint syntax FILE</c> shows the tree.</summary>
+/// <summary>The command line: <c>dflint [PATH...]</c> lints; <c>syntax</c>, <c>rules</c> and <c>explain</c> show the tree and the rules.</summary>
 internal static class DflintCommand
 {
     public static int Run(string[] args, CliConsole console)
@@ -61,7 +63,10 @@ internal static class DflintCommand
     private static IEnumerable<string> BracketedPaths(ParseResult parseResult) =>
         parseResult.Tokens.Where(t => t.Type == TokenType.Directive).Select(t => t.Value);
 
-    private static readonly HashSet<string> s_valueOptions = new(StringComparer.Ordinal) { StdinFilenameOption };
+    private static readonly HashSet<string> s_valueOptions = new(StringComparer.Ordinal)
+    {
+        StdinFilenameOption, "--format", "--select", "--extend-select", "--ignore", "--config", "--failure-threshold",
+    };
 
     private const string StdinFilenameOption = "--stdin-filename";
 
@@ -77,15 +82,65 @@ internal static class DflintCommand
         };
         var stdinFilename = new Option<string>(StdinFilenameOption)
         {
-            Description = "The name to show for standard input in messages.",
+            Description = "The path to use for standard input: in messages, and to find the configuration file.",
             HelpName = "NAME",
         };
+        var format = new Option<string>("--format")
+        {
+            Description = "Output format: text (default), concise (one line per finding) or json (docs/JSON-OUTPUT.md).",
+            HelpName = "FORMAT",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong("text", "concise", "json");
+        var select = SelectorOption("--select", "Run only these rules (codes, names, code prefixes or ALL), replacing the configured set; enables rules that are off by default.");
+        var extendSelect = SelectorOption("--extend-select", "Run these rules as well as the configured ones; enables rules that are off by default.");
+        var ignore = SelectorOption("--ignore", "Do not run these rules.");
+        var config = new Option<string>("--config")
+        {
+            Description = "Use this configuration file (.dflint.yaml or .hadolint.yaml) instead of searching for one.",
+            HelpName = "FILE",
+        };
+        var noConfig = new Option<bool>("--no-config") { Description = "Ignore configuration files." };
+        var threshold = new Option<string>("--failure-threshold")
+        {
+            Description = "Exit with 1 only for findings of at least this severity: error, warning, info (default), style or none.",
+            HelpName = "SEVERITY",
+        };
+        threshold.AcceptOnlyFromAmong("error", "warning", "info", "style", "none");
+        var timings = new Option<bool>("--timings") { Description = "Print the time spent in each rule to standard error." };
         root.Add(paths);
-        root.Add(stdinFilename);
-        root.SetAction(result => LintCommand.Run(
-            console,
-            [.. BracketedPaths(result), .. result.GetValue(paths) ?? []],
-            result.GetValue(stdinFilename)));
+        foreach (var option in new Option[] { stdinFilename, format, select, extendSelect, ignore, config, noConfig, threshold, timings }) root.Add(option);
+        root.Validators.Add(result =>
+        {
+            if (result.GetValue(config) is not null && result.GetValue(noConfig)) result.AddError("--config and --no-config cannot be used together.");
+        });
+        root.SetAction(result =>
+        {
+            FailureThreshold? failureThreshold = null;
+            if (result.GetValue(threshold) is { } thresholdText && FailureThreshold.TryParse(thresholdText, out var parsed)) failureThreshold = parsed;
+            return LintCommand.Run(console, new LintRequest(
+                [.. BracketedPaths(result), .. result.GetValue(paths) ?? []],
+                result.GetValue(stdinFilename),
+                result.GetValue(format) switch { "json" => OutputFormat.Json, "concise" => OutputFormat.Concise, _ => OutputFormat.Text },
+                result.GetValue(select) is { Length: > 0 } selected ? Selectors(selected) : default,
+                Selectors(result.GetValue(extendSelect)),
+                Selectors(result.GetValue(ignore)),
+                result.GetValue(config),
+                result.GetValue(noConfig),
+                failureThreshold,
+                result.GetValue(timings)));
+        });
+
+        var rulesFormat = new Option<string>("--format") { Description = "text (default) or json.", HelpName = "FORMAT", DefaultValueFactory = _ => "text" };
+        rulesFormat.AcceptOnlyFromAmong("text", "json");
+        var rules = new Command("rules", "List every rule: code, name, default severity, whether it can fix.") { rulesFormat };
+        rules.SetAction(result => RulesCommand.List(console, result.GetValue(rulesFormat) == "json"));
+        root.Add(rules);
+
+        var code = new Argument<string>("RULE") { Description = "A rule code or name, such as DL3008 or apt-get-pin-versions." };
+        var explain = new Command("explain", "Print a rule's documentation.") { code };
+        explain.SetAction(result => RulesCommand.Explain(console, result.GetRequiredValue(code)));
+        root.Add(explain);
 
         var file = new Argument<string>("FILE") { Description = "The Dockerfile to parse ('-' reads standard input)." };
         var json = new Option<bool>("--json") { Description = "Print the machine-readable JSON form (docs/JSON-SYNTAX.md)." };
@@ -105,4 +160,15 @@ internal static class DflintCommand
         root.Add(syntax);
         return root;
     }
+
+    private static Option<string[]> SelectorOption(string name, string description) => new(name)
+    {
+        Description = description + " Comma-separated; may be repeated.",
+        HelpName = "RULES",
+        AllowMultipleArgumentsPerToken = false,
+        Arity = ArgumentArity.OneOrMore,
+    };
+
+    private static ImmutableArray<string> Selectors(string[]? values) =>
+        values is null ? [] : [.. values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
 }

@@ -3,6 +3,6 @@ namespace Dflint.Cli;
 internal static class ExitCodes
 {
     public const int Success = 0;
-    public const int ErrorsFound = 1;
+    public const int FindingsReachThreshold = 1;
     public const int UsageOrIoError = 2;
 }

@@ -1,56 +1,181 @@
 using System.Collections.Immutable;
+using System.Text;
+using Dflint.Analysis;
 using Dflint.Linting;
+using Dflint.Reporting;
 
 namespace Dflint.Cli;
+
+/// <summary>What the lint command was asked to do.</summary>
+internal sealed record LintRequest(
+    IReadOnlyList<string> Paths,
+    string? StdinName,
+    OutputFormat Format,
+    ImmutableArray<string> Select,
+    ImmutableArray<string> ExtendSelect,
+    ImmutableArray<string> Ignore,
+    string? ConfigPath,
+    bool NoConfig,
+    FailureThreshold? Threshold,
+    bool Timings);
+
+internal enum OutputFormat
+{
+    Text,
+    Concise,
+    Json,
+}
 
 internal static class LintCommand
 {
     private const string DefaultStdinName = "<stdin>";
 
-    public static int Run(CliConsole console, IReadOnlyList<string> arguments, string? stdinName)
+    public static int Run(CliConsole console, LintRequest request)
     {
+        var paths = request.Paths;
         // Naming standard input only makes sense when it is read, so the name alone asks for it.
-        if (arguments.Count == 0) arguments = stdinName is null ? ["."] : [InputFiles.StdinPath];
-        if (!TryCollect(console, arguments, out var files)) return ExitCodes.UsageOrIoError;
+        if (paths.Count == 0) paths = request.StdinName is null ? ["."] : [InputFiles.StdinPath];
+        if (!TryCollect(console, paths, out var files)) return ExitCodes.UsageOrIoError;
+
+        var flags = new SelectionFlags(request.Select, request.ExtendSelect, request.Ignore);
+        var unknownFlags = flags.UnknownSelectors(RuleRegistry.Default);
+        if (unknownFlags.Length > 0)
+        {
+            foreach (var selector in unknownFlags) console.Error($"unknown rule selector '{selector}' (see 'dflint rules')");
+            return ExitCodes.UsageOrIoError;
+        }
+
+        ConfiguredSettings settingsSource;
+        try
+        {
+            settingsSource = new ConfiguredSettings(RuleRegistry.Default, flags, request.ConfigPath, request.NoConfig);
+        }
+        catch (Dflint.Configuration.ConfigurationException e)
+        {
+            console.Error(Relative(e.Message));
+            return ExitCodes.UsageOrIoError;
+        }
+
+        var timings = request.Timings ? new AnalyzerTimings() : null;
+        // Files are linted in parallel and reported in order, so the output does not depend on scheduling.
+        var outcomes = new FileOutcome[files.Count];
+        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+            outcomes[i] = LintOne(files[i].Path, files[i].Display, request, settingsSource, timings));
 
         var readFailed = false;
-        int problems = 0, errors = 0, warnings = 0, filesWithProblems = 0, filesChecked = 0;
-        foreach (var (path, display) in files)
+        var reported = new List<ReportedFile>();
+        var failed = false;
+        foreach (var outcome in outcomes)
         {
-            var shown = path == InputFiles.StdinPath ? stdinName ?? DefaultStdinName : display;
-            byte[] bytes;
-            try
-            {
-                bytes = InputFiles.Read(path);
-            }
-            catch (Exception e) when (InputFiles.IsReadFailure(e))
+            foreach (var warning in outcome.Warnings) console.Warning(Relative(warning));
+            if (outcome.ConfigurationError is { } configurationError)
             {
                 console.Output.Flush();
-                console.Error($"{shown}: {InputFiles.Describe(e)}");
+                console.Error(Relative(configurationError));
+                return ExitCodes.UsageOrIoError;
+            }
+            if (outcome.ReadError is { } readError)
+            {
+                console.Output.Flush();
+                console.Error(readError);
                 readFailed = true;
                 continue;
             }
-
-            var result = DockerfileLinter.Lint(bytes, shown);
-            filesChecked++;
-            foreach (var finding in result.Findings)
-            {
-                console.Output.WriteLine($"{shown}:{finding.Line}:{finding.Column}: {console.Severity(finding.Severity)}: {finding.Message} [{finding.Id}]");
-            }
-            problems += result.Findings.Length;
-            errors += result.ErrorCount;
-            warnings += result.WarningCount;
-            if (result.Findings.Length > 0) filesWithProblems++;
+            var file = outcome.File!;
+            reported.Add(file);
+            failed |= file.Result.Diagnostics.Any(outcome.Threshold.IsReachedBy);
+            if (request.Format == OutputFormat.Text) WriteText(console, file);
+            else if (request.Format == OutputFormat.Concise) WriteConcise(console, file);
         }
 
-        console.Output.WriteLine(problems == 0
-            ? $"All checks passed: {Count(filesChecked, "file")}."
-            : $"Found {Count(problems, "problem")} ({Count(errors, "error")}, {Count(warnings, "warning")}) in {Count(filesWithProblems, "file")}.");
+        var summary = LintSummary.Of(reported);
+        if (request.Format == OutputFormat.Json)
+        {
+            console.Output.Flush();
+            JsonReport.Write(console.RawOutput, reported, DflintVersion.Current);
+        }
+        else
+        {
+            console.Output.WriteLine(summary.Describe());
+        }
         console.Output.Flush();
-        return readFailed ? ExitCodes.UsageOrIoError : errors > 0 ? ExitCodes.ErrorsFound : ExitCodes.Success;
+        if (timings is not null) WriteTimings(console, timings);
+
+        if (readFailed) return ExitCodes.UsageOrIoError;
+        return failed ? ExitCodes.FindingsReachThreshold : ExitCodes.Success;
     }
 
-    private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+    private sealed record FileOutcome(ReportedFile? File, FailureThreshold Threshold, ImmutableArray<string> Warnings, string? ReadError, string? ConfigurationError);
+
+    private static FileOutcome LintOne(string path, string display, LintRequest request, ConfiguredSettings settingsSource, AnalyzerTimings? timings)
+    {
+        var isStdin = path == InputFiles.StdinPath;
+        var shown = isStdin ? request.StdinName ?? DefaultStdinName : display;
+        ResolvedSettings resolved;
+        byte[] bytes;
+        try
+        {
+            // Standard input has no folder of its own: its name, if given, says where its configuration is.
+            resolved = settingsSource.For(isStdin ? request.StdinName ?? Path.Combine(".", DefaultStdinName) : path);
+        }
+        catch (Dflint.Configuration.ConfigurationException e)
+        {
+            return new FileOutcome(null, FailureThreshold.Default, [], null, e.Message);
+        }
+        catch (Exception e) when (InputFiles.IsReadFailure(e))
+        {
+            return new FileOutcome(null, FailureThreshold.Default, [], null, $"{shown}: configuration: {InputFiles.Describe(e)}");
+        }
+        try
+        {
+            bytes = InputFiles.Read(path);
+        }
+        catch (Exception e) when (InputFiles.IsReadFailure(e))
+        {
+            return new FileOutcome(null, FailureThreshold.Default, resolved.NewWarnings, $"{shown}: {InputFiles.Describe(e)}", null);
+        }
+        var result = DockerfileLinter.Lint(bytes, shown, resolved.Settings with { Timings = timings });
+        var threshold = request.Threshold ?? resolved.Threshold ?? FailureThreshold.Default;
+        return new FileOutcome(new ReportedFile(shown, result), threshold, resolved.NewWarnings, null, null);
+    }
+
+    /// <summary>Configuration messages name files by full path; below the working folder a relative one reads better.</summary>
+    private static string Relative(string message)
+    {
+        var prefix = Path.TrimEndingDirectorySeparator(Directory.GetCurrentDirectory()) + Path.DirectorySeparatorChar;
+        return message.StartsWith(prefix, StringComparison.Ordinal) ? message[prefix.Length..] : message;
+    }
+
+    private static void WriteText(CliConsole console, ReportedFile file)
+    {
+        if (file.Result.Diagnostics.IsEmpty) return;
+        var builder = new StringBuilder();
+        foreach (var diagnostic in file.Result.Diagnostics)
+        {
+            SourceSnippet.Write(builder, file.DisplayPath, file.Result.Tree.Text, diagnostic, console.Colour);
+            builder.Append('\n');
+        }
+        console.Output.Write(builder.ToString());
+    }
+
+    private static void WriteConcise(CliConsole console, ReportedFile file)
+    {
+        var lines = file.Result.Tree.Text.Lines;
+        foreach (var diagnostic in file.Result.Diagnostics)
+        {
+            var start = lines.GetLinePosition(diagnostic.Span.Start);
+            console.Output.WriteLine($"{file.DisplayPath}:{start.Line + 1}:{start.Character + 1}: {console.Severity(diagnostic.Severity)}: {diagnostic.Message} [{diagnostic.Code}]");
+        }
+    }
+
+    private static void WriteTimings(CliConsole console, AnalyzerTimings timings)
+    {
+        console.ErrorWriter.WriteLine("time per analyzer:");
+        foreach (var (analyzer, elapsed) in timings.Snapshot())
+        {
+            console.ErrorWriter.WriteLine($"  {elapsed.TotalMilliseconds,10:F2} ms  {analyzer} ({string.Join(", ", analyzer.SupportedRules.Select(r => r.Code))})");
+        }
+    }
 
     /// <summary>Expands folders into the Dockerfiles below them; a missing path stops the run before any output.</summary>
     private static bool TryCollect(CliConsole console, IReadOnlyList<string> arguments, out List<(string Path, string Display)> files)

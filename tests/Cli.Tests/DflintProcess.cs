@@ -18,6 +18,13 @@ internal static class DflintProcess
 
     public static DflintRun Run(string workingDirectory, params string[] args) => Run(workingDirectory, null, args);
 
+    /// <summary>One line per finding, syntax diagnostics only: for tests about discovery, paths and the parser.</summary>
+    public static DflintRun RunSyntaxOnly(string workingDirectory, params string[] args) =>
+        Run(workingDirectory, null, ["--format", "concise", "--select", "DF01", .. args]);
+
+    public static DflintRun RunSyntaxOnly(string workingDirectory, byte[]? stdin, params string[] args) =>
+        Run(workingDirectory, stdin, ["--format", "concise", "--select", "DF01", .. args]);
+
     public static DflintRun Run(string workingDirectory, byte[]? stdin, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")

@@ -10,7 +10,7 @@ public sealed class LintCommandTests
         using var folder = new TempFolder();
         folder.Write("Dockerfile", "FROM alpine\n  BOGUS thing\n");
 
-        var run = DflintProcess.Run(folder.Path, "Dockerfile");
+        var run = DflintProcess.RunSyntaxOnly(folder.Path, "Dockerfile");
 
         Assert.That(run.ExitCode, Is.EqualTo(1), run.Stderr);
         Assert.That(run.StdoutLines, Is.EqualTo(new[]
@@ -22,25 +22,28 @@ public sealed class LintCommandTests
     }
 
     [Test]
-    public void Warnings_alone_do_not_fail()
+    public void Warnings_fail_unless_the_threshold_is_raised()
     {
         using var folder = new TempFolder();
-        folder.Write("Dockerfile", "FROM alpine\nRUN echo a \\\n\n  && echo b\n");
+        folder.Write("Dockerfile", "FROM alpine:3.20\nRUN echo a \\\n\n  && echo b\nUSER app\n");
 
-        var run = DflintProcess.Run(folder.Path, "Dockerfile");
+        var failing = DflintProcess.Run(folder.Path, "--format", "concise", "Dockerfile");
+        var passing = DflintProcess.Run(folder.Path, "--format", "concise", "--failure-threshold", "error", "Dockerfile");
 
-        Assert.That(run.ExitCode, Is.Zero, run.Stderr);
-        Assert.That(run.StdoutLines, Has.Length.EqualTo(2));
-        Assert.That(run.StdoutLines[0], Does.Match(@"^Dockerfile:3:1: warning: empty continuation line in RUN: .* \[DF0105\]$"));
-        Assert.That(run.StdoutLines[1], Is.EqualTo("Found 1 problem (0 errors, 1 warning) in 1 file."));
+        Assert.That(failing.ExitCode, Is.EqualTo(1), failing.Stderr);
+        Assert.That(failing.StdoutLines, Has.Length.EqualTo(2));
+        Assert.That(failing.StdoutLines[0], Does.Match(@"^Dockerfile:3:1: warning: empty continuation line in RUN: .* \[DF0105\]$"));
+        Assert.That(failing.StdoutLines[1], Is.EqualTo("Found 1 problem (0 errors, 1 warning) in 1 file."));
+        Assert.That(passing.ExitCode, Is.Zero, passing.Stderr);
+        Assert.That(passing.Stdout, Is.EqualTo(failing.Stdout));
     }
 
     [Test]
     public void Clean_files_pass()
     {
         using var folder = new TempFolder();
-        folder.Write("Dockerfile", "FROM alpine\nRUN true\n");
-        folder.Write("b/Containerfile", "FROM alpine\n");
+        folder.Write("Dockerfile", "FROM alpine:3.20\nRUN true\nUSER app\n");
+        folder.Write("b/Containerfile", "FROM alpine:3.20\nUSER 1000\n");
 
         var run = DflintProcess.Run(folder.Path);
 
@@ -64,7 +67,7 @@ public sealed class LintCommandTests
         ];
         foreach (var path in linted.Concat(skipped)) folder.Write(path, "FROM alpine\nBOGUS\n");
 
-        var run = DflintProcess.Run(folder.Path);
+        var run = DflintProcess.RunSyntaxOnly(folder.Path);
 
         string[] expected = [.. linted.Order(StringComparer.Ordinal)];
         var reported = run.StdoutLines.SkipLast(1).Select(line => line[..line.IndexOf(':', StringComparison.Ordinal)]).ToArray();
@@ -81,7 +84,7 @@ public sealed class LintCommandTests
         Directory.CreateSymbolicLink(Path.Combine(folder.Path, "a", "loop"), folder.Path);
         Directory.CreateSymbolicLink(Path.Combine(folder.Path, "b"), Path.Combine(folder.Path, "a"));
 
-        var run = DflintProcess.Run(folder.Path);
+        var run = DflintProcess.RunSyntaxOnly(folder.Path);
 
         Assert.That(run.StdoutLines, Is.EqualTo(new[]
         {
@@ -97,7 +100,7 @@ public sealed class LintCommandTests
         folder.Write("src/app/Dockerfile", "BOGUS\n");
         folder.Write("src/Dockerfile.x", "FROM a\n");
 
-        var run = DflintProcess.Run(folder.Path, "src", "src/app/Dockerfile");
+        var run = DflintProcess.RunSyntaxOnly(folder.Path, "src", "src/app/Dockerfile");
 
         Assert.That(run.StdoutLines, Is.EqualTo(new[]
         {
@@ -113,7 +116,7 @@ public sealed class LintCommandTests
         folder.Write("[id]/Dockerfile", "BOGUS\n");
         folder.Write("[diagram]", "BOGUS\n");
 
-        var run = DflintProcess.Run(folder.Path, "[id]", "[diagram]");
+        var run = DflintProcess.RunSyntaxOnly(folder.Path, "[id]", "[diagram]");
 
         Assert.That(run.StdoutLines, Is.EqualTo(new[]
         {
@@ -128,7 +131,7 @@ public sealed class LintCommandTests
     {
         using var folder = new TempFolder();
 
-        var run = DflintProcess.Run(folder.Path, Encoding.UTF8.GetBytes("FROM a\nBOGUS\n"), "-", "--stdin-filename", "web/Dockerfile");
+        var run = DflintProcess.RunSyntaxOnly(folder.Path, Encoding.UTF8.GetBytes("FROM a\nBOGUS\n"), "-", "--stdin-filename", "web/Dockerfile");
 
         Assert.That(run.ExitCode, Is.EqualTo(1), run.Stderr);
         Assert.That(run.StdoutLines[0], Is.EqualTo("web/Dockerfile:2:1: error: unknown instruction: BOGUS [DF0100]"));
@@ -139,7 +142,7 @@ public sealed class LintCommandTests
     {
         using var folder = new TempFolder();
 
-        var run = DflintProcess.Run(folder.Path, Encoding.UTF8.GetBytes("BOGUS\n"), "-");
+        var run = DflintProcess.RunSyntaxOnly(folder.Path, Encoding.UTF8.GetBytes("BOGUS\n"), "-");
 
         Assert.That(run.StdoutLines[0], Is.EqualTo("<stdin>:1:1: error: unknown instruction: BOGUS [DF0100]"));
     }
@@ -176,7 +179,7 @@ public sealed class LintCommandTests
         using var folder = new TempFolder();
         folder.Write("-odd.Dockerfile", "BOGUS\n");
 
-        var run = DflintProcess.Run(folder.Path, "--", "-odd.Dockerfile");
+        var run = DflintProcess.RunSyntaxOnly(folder.Path, "--", "-odd.Dockerfile");
 
         Assert.That(run.ExitCode, Is.EqualTo(1), run.Stderr);
         Assert.That(run.StdoutLines[0], Does.StartWith("-odd.Dockerfile:1:1: error:"));

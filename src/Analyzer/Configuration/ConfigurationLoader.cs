@@ -68,7 +68,10 @@ public static class ConfigurationLoader
     {
         ArgumentNullException.ThrowIfNull(path);
         var name = Path.GetFileName(path);
+        // Also NAME.hadolint.yaml, as rule fixtures name the configuration that goes with a Dockerfile.
+        var stem = Path.GetFileNameWithoutExtension(name);
         return name.StartsWith(".hadolint", StringComparison.OrdinalIgnoreCase) || name.StartsWith("hadolint", StringComparison.OrdinalIgnoreCase)
+            || stem.EndsWith(".hadolint", StringComparison.OrdinalIgnoreCase)
             ? ConfigurationFormat.Hadolint
             : ConfigurationFormat.Dflint;
     }

@@ -1,0 +1,45 @@
+using Dflint.Semantics;
+using Dflint.Syntax;
+
+namespace Dflint.Analysis;
+
+/// <summary>The state of one file's analysis: what callbacks see, and the findings they report.</summary>
+internal sealed class FileAnalysis(DockerfileSyntaxTree tree, SemanticModel model, AnalyzerOptions options, RuleSelection selection)
+{
+    private readonly List<(DockerfileAnalyzer? Analyzer, RuleDescriptor Rule, TextSpan Span, string Message, CodeFix? Fix)> _reports = [];
+    private readonly HashSet<DockerfileAnalyzer> _crashed = [];
+
+    public DockerfileSyntaxTree Tree { get; } = tree;
+
+    public SemanticModel Model { get; } = model;
+
+    public AnalyzerOptions Options { get; } = options;
+
+    public DockerfileAnalyzer? Current { get; set; }
+
+    public bool IsEnabled(RuleDescriptor rule) => selection.IsEnabled(rule);
+
+    public bool HasCrashed(DockerfileAnalyzer analyzer) => _crashed.Contains(analyzer);
+
+    public void Report(RuleDescriptor rule, TextSpan span, string message, CodeFix? fix)
+    {
+        if (!selection.IsEnabled(rule)) return;
+        if (span.End > Tree.Text.Length) throw new ArgumentOutOfRangeException(nameof(span), $"{rule.Code} reported a span past the end of the file.");
+        _reports.Add((Current, rule, span, message, fix));
+    }
+
+    /// <summary>Records a failed callback; the analyzer's findings for this file are dropped and it is not called again.</summary>
+    public void Crash(DockerfileAnalyzer analyzer, Exception exception, TextSpan span)
+    {
+        if (!_crashed.Add(analyzer)) return;
+        _reports.RemoveAll(r => r.Analyzer == analyzer);
+        var rules = string.Join(", ", analyzer.SupportedRules.Select(r => r.ToString()));
+        var previous = Current;
+        Current = null;
+        Report(EngineRules.RuleCrashed, span, EngineRules.RuleCrashed.FormatMessage([rules, exception.GetType().Name, exception.Message]), null);
+        Current = previous;
+    }
+
+    public IEnumerable<(RuleDescriptor Rule, TextSpan Span, string Message, CodeFix? Fix)> Reports =>
+        _reports.Select(r => (r.Rule, r.Span, r.Message, r.Fix));
+}
