@@ -89,6 +89,8 @@ public sealed class ConfigurationLookupTests
     [TestCase(".hadolint.yaml", ConfigurationFormat.Hadolint)]
     [TestCase(".hadolint.yml", ConfigurationFormat.Hadolint)]
     [TestCase("hadolint.yaml", ConfigurationFormat.Hadolint)]
+    [TestCase("pass_trusted.hadolint.yaml", ConfigurationFormat.Hadolint)]
+    [TestCase("pass_trusted.dflint.yaml", ConfigurationFormat.Dflint)]
     public void LoadsInTheFormatTheNameImplies(string name, ConfigurationFormat format)
     {
         var path = Write(name, "strict-labels: true\n");
