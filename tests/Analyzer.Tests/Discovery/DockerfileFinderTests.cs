@@ -80,27 +80,6 @@ public sealed class DockerfileFinderTests
     }
 
     [Test]
-    public void DoesNotEnterIgnoredFolders()
-    {
-        Assume.That(Environment.UserName, Is.Not.EqualTo("root"), "root reads any folder");
-        Assume.That(OperatingSystem.IsWindows(), Is.False, "Unix permissions");
-        WriteText(".gitignore", "secret/\n");
-        Touch("secret/Dockerfile", "Dockerfile");
-        if (OperatingSystem.IsWindows()) return;
-        var secret = new DirectoryInfo(Path.Join(_root, "secret"));
-        var mode = secret.UnixFileMode;
-        secret.UnixFileMode = UnixFileMode.None;
-        try
-        {
-            Assert.That(Find(), Is.EqualTo(Native("Dockerfile")));
-        }
-        finally
-        {
-            secret.UnixFileMode = mode;
-        }
-    }
-
-    [Test]
     public void AppliesTheAncestorsGitignoreFilesUpToTheWorkTreeRoot()
     {
         WriteText(".gitignore", "*.skip.Dockerfile\n");
