@@ -27,3 +27,15 @@ for f in "$work"/time.*; do tail -n 1 "$f"; done | sort -n | awk -v files="$foun
         m = int((NR + 1) / 2)
         printf "dflint over %d files, %d runs: median %.2f s wall (%.0f files/s), peak RSS %.0f MB (median run)\n", files, runs, wall[m], files / wall[m], rss[m] / 1024
     }'
+
+# Start-up: one small Dockerfile, same number of runs.
+one="$(find "$work/tree" -name Dockerfile -print -quit)"
+for i in $(seq 1 "$runs"); do
+    /usr/bin/time -f '%e %M' -o "$work/one.$i" dotnet "$work/bin/dflint.dll" "$one" >/dev/null || [ $? -eq 1 ]
+done
+for f in "$work"/one.*; do tail -n 1 "$f"; done | sort -n | awk -v runs="$runs" '
+    { wall[NR] = $1; rss[NR] = $2 }
+    END {
+        m = int((NR + 1) / 2)
+        printf "dflint on one small Dockerfile, %d runs: median %.0f ms wall, peak RSS %.0f MB (median run)\n", runs, wall[m] * 1000, rss[m] / 1024
+    }'
