@@ -152,7 +152,7 @@ internal static class LintCommand
         var builder = new StringBuilder();
         foreach (var diagnostic in file.Result.Diagnostics)
         {
-            SourceSnippet.Write(builder, file.DisplayPath, file.Result.Tree.Text, diagnostic, console.Colour);
+            SourceSnippet.Write(builder, file.DisplayPath, file.Result.Tree.Text, diagnostic, console.Colour, file.Result.SensitiveSpans);
             builder.Append('\n');
         }
         console.Output.Write(builder.ToString());

@@ -85,6 +85,12 @@ public abstract class RuleContext
 
     public void Report(RuleDescriptor rule, TextSpan span, params object?[] arguments) => Report(rule, span, null, arguments);
 
+    /// <summary>
+    /// Marks text as a secret: every output (source snippets, JSON, SARIF, ...) shows it redacted, whatever
+    /// rule or finding points at it. Messages must not contain the secret either: use <see cref="Redaction.Redact"/>.
+    /// </summary>
+    public void MarkSensitive(TextSpan span) => _file.MarkSensitive(span);
+
     public void Report(RuleDescriptor rule, TextSpan span, CodeFix? fix, params object?[] arguments)
     {
         ArgumentNullException.ThrowIfNull(rule);

@@ -6,8 +6,11 @@ using SemanticModel = Dflint.Semantics.SemanticModel;
 
 namespace Dflint.Analysis;
 
-/// <summary>The findings for one file, in deterministic order (position, then code).</summary>
-public sealed record LintResult(DockerfileSyntaxTree Tree, ImmutableArray<LintDiagnostic> Diagnostics)
+/// <summary>
+/// The findings for one file, in deterministic order (position, then code), and the spans of secrets found in it,
+/// which every output must show redacted (<see cref="Redaction"/>).
+/// </summary>
+public sealed record LintResult(DockerfileSyntaxTree Tree, ImmutableArray<LintDiagnostic> Diagnostics, ImmutableArray<TextSpan> SensitiveSpans)
 {
     public string Path => Tree.FilePath ?? "";
 
@@ -83,7 +86,7 @@ public static partial class DockerfileLinter
             .Where(r => !suppressions.IsSuppressed(r.Rule, r.Span))
             .Select(r => new LintDiagnostic(r.Rule, r.Span, r.Message, SeverityOf(r.Rule, selection, suppressions), r.Fix))
             .OrderBy(d => d.Span.Start).ThenBy(d => d.Span.End).ThenBy(d => d.Code, StringComparer.Ordinal).ThenBy(d => d.Message, StringComparer.Ordinal);
-        return new LintResult(tree, [.. diagnostics]);
+        return new LintResult(tree, [.. diagnostics], file.SensitiveSpans);
     }
 
     private static DiagnosticSeverity SeverityOf(RuleDescriptor rule, RuleSelection selection, Suppressions suppressions) =>

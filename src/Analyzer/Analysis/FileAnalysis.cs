@@ -8,6 +8,7 @@ internal sealed class FileAnalysis(DockerfileSyntaxTree tree, SemanticModel mode
 {
     private readonly List<(DockerfileAnalyzer? Analyzer, RuleDescriptor Rule, TextSpan Span, string Message, CodeFix? Fix)> _reports = [];
     private readonly HashSet<DockerfileAnalyzer> _crashed = [];
+    private readonly List<TextSpan> _sensitive = [];
 
     public DockerfileSyntaxTree Tree { get; } = tree;
 
@@ -39,6 +40,15 @@ internal sealed class FileAnalysis(DockerfileSyntaxTree tree, SemanticModel mode
         Report(EngineRules.RuleCrashed, span, EngineRules.RuleCrashed.FormatMessage([rules, exception.GetType().Name, exception.Message]), null);
         Current = previous;
     }
+
+    /// <summary>Text that must never be printed in full (a secret); kept even when the finding about it is suppressed.</summary>
+    public void MarkSensitive(TextSpan span)
+    {
+        if (span.End > Tree.Text.Length) throw new ArgumentOutOfRangeException(nameof(span));
+        lock (_sensitive) _sensitive.Add(span);
+    }
+
+    public ImmutableArray<TextSpan> SensitiveSpans => [.. _sensitive.Distinct().OrderBy(s => s.Start).ThenBy(s => s.End)];
 
     public IEnumerable<(RuleDescriptor Rule, TextSpan Span, string Message, CodeFix? Fix)> Reports =>
         _reports.Select(r => (r.Rule, r.Span, r.Message, r.Fix));

@@ -21,7 +21,13 @@ public static class SourceSnippet
         _ => "\u001b[35m",
     };
 
-    public static void Write(StringBuilder output, string path, SourceText text, LintDiagnostic diagnostic, bool color)
+    /// <param name="output">Where the rendering is appended.</param>
+    /// <param name="path">The path shown before the position.</param>
+    /// <param name="text">The file.</param>
+    /// <param name="diagnostic">The finding.</param>
+    /// <param name="color">Whether to add ANSI colours.</param>
+    /// <param name="sensitive">Secrets in the file (<see cref="LintResult.SensitiveSpans"/>): shown redacted in the source line.</param>
+    public static void Write(StringBuilder output, string path, SourceText text, LintDiagnostic diagnostic, bool color, ImmutableArray<TextSpan> sensitive = default)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(text);
@@ -35,17 +41,20 @@ public static class SourceSnippet
             .Append(diagnostic.Message).Append('\n');
 
         var line = text.Lines[start.Line];
-        var lineText = Printable(text.ToString(line.Span));
+        var rawLine = text.ToString(line.Span);
+        var lineText = Printable(Redaction.Apply(rawLine, line.Start, sensitive));
         var number = (start.Line + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var gutter = new string(' ', number.Length);
         output.Append(Paint(gutter + " |", Blue)).Append('\n');
         output.Append(Paint(number + " |", Blue)).Append(' ').Append(lineText).Append('\n');
 
         var underlineEnd = Math.Min(diagnostic.Span.End, line.End);
-        var width = Math.Max(1, underlineEnd - diagnostic.Span.Start);
+        // Redaction shortens the line, so the carets are placed over the redacted text.
+        var column = Redaction.Apply(rawLine[..start.Character], line.Start, sensitive).Length;
+        var width = Math.Max(1, Redaction.Apply(rawLine[start.Character..Math.Max(start.Character, underlineEnd - line.Start)], diagnostic.Span.Start, sensitive).Length);
         var padding = new StringBuilder();
         // Tabs stay tabs so the carets line up under the characters they mark.
-        for (var i = 0; i < start.Character && i < lineText.Length; i++) padding.Append(lineText[i] == '\t' ? '\t' : ' ');
+        for (var i = 0; i < column && i < lineText.Length; i++) padding.Append(lineText[i] == '\t' ? '\t' : ' ');
         var carets = new string('^', width) + (diagnostic.Span.End > line.End ? " ..." : "");
         output.Append(Paint(gutter + " |", Blue)).Append(' ').Append(padding).Append(Paint(carets, Bold + SeverityColor(diagnostic.Severity))).Append('\n');
         output.Append(Paint(gutter + " = help:", Blue)).Append(' ').Append(diagnostic.Rule.HelpLink).Append('\n');

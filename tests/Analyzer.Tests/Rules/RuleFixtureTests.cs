@@ -56,7 +56,7 @@ public sealed class RuleFixtureTests
         var snapshot = new StringBuilder();
         foreach (var finding in findings)
         {
-            SourceSnippet.Write(snapshot, name, tree.Text, finding, color: false);
+            SourceSnippet.Write(snapshot, name, tree.Text, finding, color: false, result.SensitiveSpans);
             snapshot.Append('\n');
         }
         if (findings.Count == 0) snapshot.Append("(no findings)\n");
