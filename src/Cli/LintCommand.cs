@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text;
 using Dflint.Analysis;
 using Dflint.Linting;
 using Dflint.Reporting;
@@ -10,7 +9,8 @@ namespace Dflint.Cli;
 internal sealed record LintRequest(
     IReadOnlyList<string> Paths,
     string? StdinName,
-    OutputFormat Format,
+    ReportFormat Format,
+    string? OutputPath,
     ImmutableArray<string> Select,
     ImmutableArray<string> ExtendSelect,
     ImmutableArray<string> Ignore,
@@ -18,13 +18,6 @@ internal sealed record LintRequest(
     bool NoConfig,
     FailureThreshold? Threshold,
     bool Timings);
-
-internal enum OutputFormat
-{
-    Text,
-    Concise,
-    Json,
-}
 
 internal static class LintCommand
 {
@@ -84,21 +77,9 @@ internal static class LintCommand
             var file = outcome.File!;
             reported.Add(file);
             failed |= file.Result.Diagnostics.Any(outcome.Threshold.IsReachedBy);
-            if (request.Format == OutputFormat.Text) WriteText(console, file);
-            else if (request.Format == OutputFormat.Concise) WriteConcise(console, file);
         }
 
-        var summary = LintSummary.Of(reported);
-        if (request.Format == OutputFormat.Json)
-        {
-            console.Output.Flush();
-            JsonReport.Write(console.RawOutput, reported, DflintVersion.Current);
-        }
-        else
-        {
-            console.Output.WriteLine(summary.Describe());
-        }
-        console.Output.Flush();
+        if (!TryWriteReport(console, request, reported)) return ExitCodes.UsageOrIoError;
         if (timings is not null) WriteTimings(console, timings);
 
         if (readFailed) return ExitCodes.UsageOrIoError;
@@ -146,25 +127,42 @@ internal static class LintCommand
         return message.StartsWith(prefix, StringComparison.Ordinal) ? message[prefix.Length..] : message;
     }
 
-    private static void WriteText(CliConsole console, ReportedFile file)
+    /// <summary>Writes the report to standard output, or to <c>--output</c> through a temporary file renamed into place.</summary>
+    private static bool TryWriteReport(CliConsole console, LintRequest request, List<ReportedFile> reported)
     {
-        if (file.Result.Diagnostics.IsEmpty) return;
-        var builder = new StringBuilder();
-        foreach (var diagnostic in file.Result.Diagnostics)
+        var format = request.Format;
+        var toFile = request.OutputPath is not null;
+        var options = new ReportOptions(DflintVersion.Current, console.Colour && !toFile, Directory.GetCurrentDirectory(), RuleRegistry.Default.Rules);
+        void WriteAll(Stream stream)
         {
-            SourceSnippet.Write(builder, file.DisplayPath, file.Result.Tree.Text, diagnostic, console.Colour, file.Result.SensitiveSpans);
-            builder.Append('\n');
+            format.Write(stream, reported, options);
+            if (format.PrintsSummary)
+            {
+                var summary = System.Text.Encoding.UTF8.GetBytes(LintSummary.Of(reported).Describe() + "\n");
+                stream.Write(summary);
+            }
         }
-        console.Output.Write(builder.ToString());
-    }
 
-    private static void WriteConcise(CliConsole console, ReportedFile file)
-    {
-        var lines = file.Result.Tree.Text.Lines;
-        foreach (var diagnostic in file.Result.Diagnostics)
+        console.Output.Flush();
+        if (!toFile)
         {
-            var start = lines.GetLinePosition(diagnostic.Span.Start);
-            console.Output.WriteLine($"{file.DisplayPath}:{start.Line + 1}:{start.Character + 1}: {console.Severity(diagnostic.Severity)}: {diagnostic.Message} [{diagnostic.Code}]");
+            WriteAll(console.RawOutput);
+            console.RawOutput.Flush();
+            return true;
+        }
+        var target = Path.GetFullPath(request.OutputPath!);
+        var temporary = target + ".dflint-" + Environment.ProcessId + ".tmp";
+        try
+        {
+            using (var stream = File.Create(temporary)) WriteAll(stream);
+            File.Move(temporary, target, overwrite: true);
+            return true;
+        }
+        catch (Exception e) when (InputFiles.IsReadFailure(e))
+        {
+            if (File.Exists(temporary)) File.Delete(temporary);
+            console.Error($"{request.OutputPath}: {InputFiles.Describe(e)}");
+            return false;
         }
     }
 

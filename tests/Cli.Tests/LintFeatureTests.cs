@@ -260,4 +260,19 @@ public sealed class LintFeatureTests
         Assert.That(run.ExitCode, Is.Zero, run.Stdout);
         Assert.That(run.Stdout, Is.EqualTo("All checks passed: 1 file.\n"));
     }
+
+    [Test]
+    public void Output_option_writes_the_report_to_a_file()
+    {
+        using var folder = new TempFolder();
+        folder.Write("Dockerfile", "FROM ubuntu\nUSER app\n");
+
+        var run = DflintProcess.Run(folder.Path, "--format", "json", "--output", "report.json");
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.Stderr);
+        Assert.That(run.StdoutBytes, Is.Empty);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder.Path, "report.json")));
+        Assert.That(json.RootElement.GetProperty("diagnostics").GetArrayLength(), Is.EqualTo(1));
+        Assert.That(Directory.GetFiles(folder.Path, "*.tmp"), Is.Empty);
+    }
 }
