@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Start-up and whole-run cost of dflint as users run it: the ReadyToRun, framework-dependent build for this machine
+# (what the RID-specific tool package installs), started through its native launcher, one process per run. Prints
+# the median wall time, the fastest and slowest run, and the peak resident memory of the median run, for one small
+# Dockerfile and for a generated tree of Dockerfiles, next to the targets (under 80 ms and under 1 s). The plain
+# JIT build is measured too, to show what ReadyToRun buys.
+#
+# Usage: tools/measure-startup.sh [RUNS] [FILES]        (defaults: 21 runs, 1000 files)
+# Needs GNU time (/usr/bin/time, Debian package `time`) for the memory figure.
+# Other builds or tests running at the same time show up in the wall times; the median keeps some of that out.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+runs="${1:-21}"
+files="${2:-1000}"
+if [ ! -x /usr/bin/time ]; then
+    echo "measure-startup.sh: needs GNU time (/usr/bin/time): apt-get install time" >&2
+    exit 2
+fi
+rid="$(dotnet --info | awk '$1 == "RID:" { print $2; exit }')"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+echo "building (ReadyToRun for $rid, and plain JIT)..." >&2
+dotnet publish "$root/src/Cli/Cli.csproj" -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true \
+    -o "$work/r2r" -nologo -v quiet >/dev/null
+dotnet publish "$root/src/Cli/Cli.csproj" -c Release -o "$work/jit" -nologo -v quiet >/dev/null
+dotnet run -c Release --project "$root/tests/Benchmarks" -- write-corpus "$work/tree" "$files" >/dev/null
+
+# The README's example: six findings in five lines, so the run reports as well as parses.
+mkdir -p "$work/one"
+cat >"$work/one/Dockerfile" <<'EOF'
+FROM python:3.12
+RUN apt-get update && apt-get install -y curl
+RUN pip install flask
+COPY . /app
+CMD ["python", "/app/main.py"]
+EOF
+
+# measure LABEL TARGET_MS FOLDER COMMAND...: runs COMMAND in FOLDER RUNS times after one warm-up run.
+measure() {
+    local label="$1" target="$2" folder="$3"
+    shift 3
+    local i start end status
+    (cd "$folder" && "$@" >/dev/null 2>&1) || true
+    for i in $(seq 1 "$runs"); do
+        start=$EPOCHREALTIME
+        status=0
+        (cd "$folder" && /usr/bin/time -f '%M' -o "$work/rss" "$@" >/dev/null 2>&1) || status=$?
+        end=$EPOCHREALTIME
+        # 1 only means findings; anything else is a failed run, whose time means nothing.
+        if [ "$status" -gt 1 ]; then
+            echo "measure-startup.sh: '$*' exited with $status" >&2
+            exit 1
+        fi
+        echo "$start $end $(tail -n 1 "$work/rss")"
+    done | awk '{ printf "%.1f %d\n", ($2 - $1) * 1000, $3 }' | sort -n | awk -v label="$label" -v target="$target" '
+        { wall[NR] = $1; rss[NR] = $2 }
+        END {
+            m = int((NR + 1) / 2)
+            verdict = target == "" ? "" : (wall[m] < target ? sprintf("  (target < %d ms: met)", target) : sprintf("  (target < %d ms: MISSED)", target))
+            printf "%-34s median %7.1f ms  (min %.1f, max %.1f)  peak RSS %5.1f MB%s\n", label, wall[m], wall[1], wall[NR], rss[m] / 1024, verdict
+        }'
+}
+
+found=$(find "$work/tree" -type f \( -name 'Dockerfile*' -o -name '*.Dockerfile' -o -name '*.dockerfile' -o -name Containerfile \) | wc -l)
+echo "dflint $("$work/r2r/dflint" --version), $runs runs each, $(nproc) cores; tree: $found Dockerfiles"
+measure "ReadyToRun, one small Dockerfile" 80 "$work/one" "$work/r2r/dflint" Dockerfile
+measure "ReadyToRun, $found files" 1000 "$work/tree" "$work/r2r/dflint" .
+measure "ReadyToRun, --version" "" "$work/one" "$work/r2r/dflint" --version
+measure "JIT, one small Dockerfile" "" "$work/one" "$work/jit/dflint" Dockerfile
+measure "JIT, $found files" "" "$work/tree" "$work/jit/dflint" .
