@@ -52,8 +52,16 @@ internal static class LintCommand
         var timings = request.Timings ? new AnalyzerTimings() : null;
         // Files are linted in parallel and reported in order, so the output does not depend on scheduling.
         var outcomes = new FileOutcome[files.Count];
-        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
-            outcomes[i] = LintOne(files[i].Path, files[i].Display, request, settingsSource, timings));
+        if (files.Count == 1)
+        {
+            // Starting the thread pool for one file costs more start-up time than it could save (docs/INSTALL.md).
+            outcomes[0] = LintOne(files[0].Path, files[0].Display, request, settingsSource, timings);
+        }
+        else
+        {
+            Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+                outcomes[i] = LintOne(files[i].Path, files[i].Display, request, settingsSource, timings));
+        }
 
         var readFailed = false;
         var reported = new List<ReportedFile>();
