@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 using Dflint.Analysis;
+using Dflint.Context;
 using Dflint.Linting;
 using Dflint.Reporting;
 
@@ -17,7 +18,11 @@ internal sealed record LintRequest(
     string? ConfigPath,
     bool NoConfig,
     FailureThreshold? Threshold,
-    bool Timings);
+    bool Timings)
+{
+    /// <summary>The build context given with <c>--context</c>; null to use the configuration's or each Dockerfile's folder.</summary>
+    public string? ContextFolder { get; init; }
+}
 
 internal enum OutputFormat
 {
@@ -57,10 +62,11 @@ internal static class LintCommand
         }
 
         var timings = request.Timings ? new AnalyzerTimings() : null;
+        var contexts = new BuildContextCache();
         // Files are linted in parallel and reported in order, so the output does not depend on scheduling.
         var outcomes = new FileOutcome[files.Count];
         Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
-            outcomes[i] = LintOne(files[i].Path, files[i].Display, request, settingsSource, timings));
+            outcomes[i] = LintOne(files[i].Path, files[i].Display, request, settingsSource, contexts, timings));
 
         var readFailed = false;
         var reported = new List<ReportedFile>();
@@ -107,7 +113,7 @@ internal static class LintCommand
 
     private sealed record FileOutcome(ReportedFile? File, FailureThreshold Threshold, ImmutableArray<string> Warnings, string? ReadError, string? ConfigurationError);
 
-    private static FileOutcome LintOne(string path, string display, LintRequest request, ConfiguredSettings settingsSource, AnalyzerTimings? timings)
+    private static FileOutcome LintOne(string path, string display, LintRequest request, ConfiguredSettings settingsSource, BuildContextCache contexts, AnalyzerTimings? timings)
     {
         var isStdin = path == InputFiles.StdinPath;
         var shown = isStdin ? request.StdinName ?? DefaultStdinName : display;
@@ -134,9 +140,25 @@ internal static class LintCommand
         {
             return new FileOutcome(null, FailureThreshold.Default, resolved.NewWarnings, $"{shown}: {InputFiles.Describe(e)}", null);
         }
-        var result = DockerfileLinter.Lint(bytes, shown, resolved.Settings with { Timings = timings });
+        var settings = resolved.Settings with { Timings = timings };
+        if (BuildContextFor(isStdin ? request.StdinName : path, request, resolved, contexts) is { } buildContext)
+        {
+            settings = settings with { Options = settings.Options with { BuildContext = buildContext } };
+        }
+        var result = DockerfileLinter.Lint(bytes, shown, settings);
         var threshold = request.Threshold ?? resolved.Threshold ?? FailureThreshold.Default;
         return new FileOutcome(new ReportedFile(shown, result), threshold, resolved.NewWarnings, null, null);
+    }
+
+    /// <summary>
+    /// The context a Dockerfile is built with: <c>--context</c>, else the configuration's <c>context</c>, else the
+    /// Dockerfile's folder. Standard input without <c>--stdin-filename</c> has no folder: only <c>--context</c> gives it one.
+    /// </summary>
+    private static Dflint.Context.BuildContext? BuildContextFor(string? dockerfile, LintRequest request, ResolvedSettings resolved, BuildContextCache contexts)
+    {
+        var folder = request.ContextFolder
+            ?? (dockerfile is null ? null : resolved.ContextFolder ?? Path.GetDirectoryName(Path.GetFullPath(dockerfile)));
+        return folder is null ? null : contexts.Get(folder, dockerfile);
     }
 
     /// <summary>Configuration messages name files by full path; below the working folder a relative one reads better.</summary>

@@ -44,6 +44,9 @@ public sealed record LintConfiguration
     /// <summary>Labels not in <see cref="LabelSchema"/> are reported.</summary>
     public bool StrictLabels { get; init; }
 
+    /// <summary>The build context folder (<c>context:</c>), as a full path resolved from the file's folder; null when the file does not say.</summary>
+    public string? Context { get; init; }
+
     /// <summary>Per-rule options keyed by the rule's code or name exactly as written.</summary>
     public ImmutableDictionary<string, RuleOptions> RuleOptions { get; init; } = ImmutableDictionary<string, RuleOptions>.Empty;
 

@@ -57,7 +57,7 @@ internal static class SecretFiles
                 return "password hashes";
             case "credentials" when parent == ".aws":
                 return "AWS credentials";
-            case ".npmrc" when Contains(readStart(path), "_auth", "_password"):
+            case ".npmrc" when HasLiteralNpmToken(readStart(path)):
                 return "an .npmrc with a registry token";
             case ".yarnrc.yml" when Contains(readStart(path), "npmAuthToken", "npmAuthIdent"):
                 return "a .yarnrc.yml with a registry token";
@@ -86,6 +86,22 @@ internal static class SecretFiles
         }
         if (name.EndsWith(".tfstate.backup", StringComparison.OrdinalIgnoreCase)) return "Terraform state, which holds secrets in plain text";
         return null;
+    }
+
+    // "//registry.npmjs.org/:_authToken=${NPM_TOKEN}" is the safe form: the token comes from the environment.
+    private static bool HasLiteralNpmToken(string? text)
+    {
+        if (text is null) return false;
+        foreach (var line in text.AsSpan().EnumerateLines())
+        {
+            var equals = line.IndexOf('=');
+            if (equals < 0) continue;
+            var key = line[..equals];
+            if (!key.Contains("_auth", StringComparison.Ordinal) && !key.Contains("_password", StringComparison.Ordinal)) continue;
+            var value = line[(equals + 1)..].Trim().Trim('"');
+            if (!value.IsEmpty && !value.StartsWith("${", StringComparison.Ordinal)) return true;
+        }
+        return false;
     }
 
     private static bool IsInSampleFolder(string folder)
