@@ -12,8 +12,8 @@ namespace Dflint.Context;
 /// </remarks>
 public sealed class BuildContext
 {
-    /// <summary>The most entries a walk of the context visits; past it, <see cref="ContextSnapshot.IsTruncated"/> is set.</summary>
-    public const int MaxWalkedEntries = 20_000;
+    /// <summary>The most entries a walk of the context visits by default; past it, <see cref="ContextSnapshot.IsTruncated"/> is set.</summary>
+    public const int DefaultMaxWalkedEntries = 20_000;
 
     // Folders of dependencies, build output, caches and version control: they are reported as a whole when sent,
     // and not searched, so that one node_modules does not use up the walk or turn its test keys into findings.
@@ -25,10 +25,12 @@ public sealed class BuildContext
 
     private readonly ContextFolder _folder;
     private readonly Lazy<ContextSnapshot> _sent;
+    private readonly int _maxWalkedEntries;
 
-    internal BuildContext(ContextFolder folder, string? ignoreFilePath, string ignoreFileName, string? dockerfileIgnoreFileName, DockerIgnore ignore)
+    internal BuildContext(ContextFolder folder, string? ignoreFilePath, string ignoreFileName, string? dockerfileIgnoreFileName, DockerIgnore ignore, int maxWalkedEntries)
     {
         _folder = folder;
+        _maxWalkedEntries = maxWalkedEntries;
         IgnoreFilePath = ignoreFilePath;
         IgnoreFileName = ignoreFileName;
         DockerfileIgnoreFileName = dockerfileIgnoreFileName;
@@ -72,7 +74,7 @@ public sealed class BuildContext
     /// What the build receives, walked once: every file and folder the ignore file lets through, except inside
     /// folders of dependencies, build output and version control (<c>node_modules</c>, <c>vendor</c>,
     /// <c>target</c>, <c>bin</c>, <c>obj</c>, virtual environments, <c>.git</c>, ...), which are listed but not
-    /// entered. Bounded by <see cref="MaxWalkedEntries"/>.
+    /// entered. Bounded by <see cref="DefaultMaxWalkedEntries"/> entries visited.
     /// </summary>
     public ContextSnapshot Sent => _sent.Value;
 
@@ -138,7 +140,7 @@ public sealed class BuildContext
         var matched = new bool[Ignore.Patterns.Length];
         foreach (var entry in _folder.List(folder))
         {
-            if (++visited > MaxWalkedEntries) return false;
+            if (++visited > _maxWalkedEntries) return false;
             var excluded = Ignore.Patterns.IsEmpty ? false : Ignore.Evaluate(entry.Path, parentMatched, matched).IsExcluded;
             if (!excluded) entries.Add(entry);
             if (!entry.IsDirectory) continue;
@@ -151,7 +153,7 @@ public sealed class BuildContext
 
 /// <summary>The files and folders a build receives, in walk order (depth-first, names sorted).</summary>
 /// <param name="Entries">Everything the ignore file lets through; folders of dependencies and build output are listed, not entered.</param>
-/// <param name="IsTruncated">The walk stopped at <see cref="BuildContext.MaxWalkedEntries"/>: there may be more.</param>
+/// <param name="IsTruncated">The walk stopped at its bound (<see cref="BuildContext.DefaultMaxWalkedEntries"/>): there may be more.</param>
 public sealed record ContextSnapshot(ImmutableArray<ContextEntry> Entries, bool IsTruncated)
 {
     /// <summary>The entries at or below <paramref name="folder"/> (<c>.</c> for all).</summary>

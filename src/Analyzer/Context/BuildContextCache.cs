@@ -14,6 +14,9 @@ public sealed class BuildContextCache
 
     private static readonly UTF8Encoding s_utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
+    /// <summary>The most entries one walk of a context visits.</summary>
+    internal int MaxWalkedEntries { get; init; } = BuildContext.DefaultMaxWalkedEntries;
+
     private readonly ConcurrentDictionary<string, ContextFolder> _folders = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Root, string? IgnoreFile, string? DockerfileName), Lazy<BuildContext>> _contexts = new();
 
@@ -59,7 +62,7 @@ public sealed class BuildContextCache
         var ignore = ignoreFile is null ? DockerIgnore.Empty : Read(ignoreFile);
         var specificName = dockerfileName is null ? null : dockerfileName + DefaultIgnoreFileName;
         var shownName = isDockerfileSpecific ? specificName! : DefaultIgnoreFileName;
-        return new BuildContext(folder, ignoreFile, shownName, specificName, ignore);
+        return new BuildContext(folder, ignoreFile, shownName, specificName, ignore, MaxWalkedEntries);
     }
 
     private static DockerIgnore Read(string path)

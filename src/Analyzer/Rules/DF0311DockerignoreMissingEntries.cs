@@ -24,8 +24,7 @@ public sealed class DF0311DockerignoreMissingEntries : DockerfileAnalyzer
         context.RegisterFileAction(c =>
         {
             if (c.Options.BuildContext is not { HasIgnoreFile: true } buildContext) return;
-            var groups = Candidates(buildContext);
-            if (groups.Count == 0) return;
+            List<Group>? groups = null;
             foreach (var instruction in c.Tree.Instructions)
             {
                 if (instruction is not CopyLikeInstructionSyntax copy) continue;
@@ -33,11 +32,13 @@ public sealed class DF0311DockerignoreMissingEntries : DockerfileAnalyzer
                 foreach (var source in ContextSources.Of(copy, c.Model))
                 {
                     if (!source.IsBroad(buildContext)) continue;
+                    // The context is walked only once something copies a folder of it.
+                    groups ??= Candidates(buildContext);
                     var roots = source.Roots(buildContext);
                     for (var i = groups.Count - 1; i >= 0; i--)
                     {
                         var group = groups[i];
-                        var sent = group.Paths.Where(path => roots.Any(root => GoPath.IsAtOrBelow(path, root) && !ContextSources.IsExcludedByFlags(excludes, path, root))).ToList();
+                        var sent = group.Paths.FindAll(path => roots.Any(root => GoPath.IsAtOrBelow(path, root) && !ContextSources.IsExcludedByFlags(excludes, path, root)));
                         if (sent.Count == 0) continue;
                         var shown = sent.Count == 1 ? $"'{sent[0]}'" : $"'{sent[0]}' and {sent.Count - 1} more like it";
                         c.Report(Rule, source.Token.Span, DF0310MissingDockerignore.InstructionName(copy), shown, group.Kind, buildContext.IgnoreFileName, group.Pattern);
