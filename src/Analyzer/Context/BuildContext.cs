@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Dflint.Context;
 
 /// <summary>
@@ -17,11 +19,11 @@ public sealed class BuildContext
 
     // Folders of dependencies, build output, caches and version control: they are reported as a whole when sent,
     // and not searched, so that one node_modules does not use up the walk or turn its test keys into findings.
-    private static readonly HashSet<string> s_opaqueFolders = new(StringComparer.Ordinal)
-    {
+    private static readonly FrozenSet<string> s_opaqueFolders = FrozenSet.Create(StringComparer.Ordinal,
+    [
         ".git", ".hg", ".svn", "node_modules", "bower_components", "vendor", "__pycache__", ".venv", "venv",
         ".tox", ".gradle", ".terraform", "target", "bin", "obj",
-    };
+    ]);
 
     private readonly ContextFolder _folder;
     private readonly Lazy<ContextSnapshot> _sent;

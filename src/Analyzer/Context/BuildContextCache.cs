@@ -14,11 +14,11 @@ public sealed class BuildContextCache
 
     private static readonly UTF8Encoding s_utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
-    /// <summary>The most entries one walk of a context visits.</summary>
-    internal int MaxWalkedEntries { get; init; } = BuildContext.DefaultMaxWalkedEntries;
-
     private readonly ConcurrentDictionary<string, ContextFolder> _folders = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Root, string? IgnoreFile, string? DockerfileName), Lazy<BuildContext>> _contexts = new();
+
+    /// <summary>The most entries one walk of a context visits.</summary>
+    internal int MaxWalkedEntries { get; init; } = BuildContext.DefaultMaxWalkedEntries;
 
     /// <summary>
     /// The context in <paramref name="contextFolder"/> for the Dockerfile at <paramref name="dockerfilePath"/>; null

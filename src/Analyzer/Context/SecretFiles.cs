@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Dflint.Context;
 
 /// <summary>
@@ -10,21 +12,21 @@ internal static class SecretFiles
     public const int ContentWindow = 64 * 1024;
 
     // Folders whose files are test data or samples: their keys and .env files are made up for the purpose.
-    private static readonly HashSet<string> s_sampleFolders = new(StringComparer.OrdinalIgnoreCase)
-    {
+    private static readonly FrozenSet<string> s_sampleFolders = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+    [
         "test", "tests", "testdata", "__tests__", "fixtures", "__fixtures__", "spec", "example", "examples", "sample", "samples",
-    };
+    ]);
 
     // ".env.example" and friends are templates that document the variables without values.
-    private static readonly HashSet<string> s_templateSuffixes = new(StringComparer.OrdinalIgnoreCase)
-    {
+    private static readonly FrozenSet<string> s_templateSuffixes = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+    [
         "example", "sample", "template", "tmpl", "tpl", "dist", "default", "defaults", "schema", "test", "ci",
-    };
+    ]);
 
-    private static readonly HashSet<string> s_sshKeys = new(StringComparer.Ordinal)
-    {
+    private static readonly FrozenSet<string> s_sshKeys = FrozenSet.Create(StringComparer.Ordinal,
+    [
         "id_rsa", "id_dsa", "id_ecdsa", "id_ed25519", "id_ecdsa_sk", "id_ed25519_sk",
-    };
+    ]);
 
     /// <summary>A short description of the secret <paramref name="path"/> seems to hold, or null.</summary>
     /// <param name="path">Clean, relative, <c>/</c>-separated.</param>

@@ -57,7 +57,8 @@ public sealed class DF0313CopyIgnoredFile : DockerfileAnalyzer
     {
         var match = context.Ignore.Match(path);
         if (!match.IsExcluded) return null;
-        if (context.Ignore.HasExceptions && context.IsDirectory(path) && context.Sent.Under(path).Any()) return null;
+        // A walk cut short may have missed what an exception brings back: then the folder gets the benefit of the doubt.
+        if (context.Ignore.HasExceptions && context.IsDirectory(path) && (context.Sent.IsTruncated || context.Sent.Under(path).Any())) return null;
         return match.Pattern;
     }
 
