@@ -113,8 +113,11 @@ internal static class DflintCommand
         };
         threshold.AcceptOnlyFromAmong("error", "warning", "info", "style", "none");
         var timings = new Option<bool>("--timings") { Description = "Print the time spent in each rule to standard error." };
+        var noFail = new Option<bool>("--no-fail") { Description = "Exit with 0 even when findings reach the failure threshold (also 'no-fail: true' in .dflint.yaml)." };
+        var statistics = new Option<bool>("--statistics") { Description = "Print how many findings each rule raised instead of the findings (also 'statistics: true')." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print the findings and nothing else: no summary, no warnings (also 'quiet: true')." };
         root.Add(paths);
-        foreach (var option in new Option[] { stdinFilename, format, output, select, extendSelect, ignore, config, noConfig, threshold, timings }) root.Add(option);
+        foreach (var option in new Option[] { stdinFilename, format, output, select, extendSelect, ignore, config, noConfig, threshold, noFail, statistics, quiet, timings }) root.Add(option);
         root.Validators.Add(result =>
         {
             if (result.GetValue(config) is not null && result.GetValue(noConfig)) result.AddError("--config and --no-config cannot be used together.");
@@ -134,6 +137,9 @@ internal static class DflintCommand
                 result.GetValue(config),
                 result.GetValue(noConfig),
                 failureThreshold,
+                result.GetValue(noFail),
+                result.GetValue(statistics),
+                result.GetValue(quiet),
                 result.GetValue(timings)));
         });
 

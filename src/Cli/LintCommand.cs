@@ -17,6 +17,9 @@ internal sealed record LintRequest(
     string? ConfigPath,
     bool NoConfig,
     FailureThreshold? Threshold,
+    bool NoFail,
+    bool Statistics,
+    bool Quiet,
     bool Timings);
 
 internal static class LintCommand
@@ -49,6 +52,26 @@ internal static class LintCommand
             return ExitCodes.UsageOrIoError;
         }
 
+        try
+        {
+            var runConfiguration = settingsSource.ForRun(Directory.GetCurrentDirectory());
+            request = request with
+            {
+                Statistics = request.Statistics || runConfiguration.Statistics == true,
+                Quiet = request.Quiet || runConfiguration.Quiet == true,
+            };
+        }
+        catch (Dflint.Configuration.ConfigurationException e)
+        {
+            console.Error(Relative(e.Message));
+            return ExitCodes.UsageOrIoError;
+        }
+        if (request.Statistics && request.Format is not (TextFormat or ConciseFormat or JsonFormat))
+        {
+            console.Error($"--statistics works with the text, concise and json formats, not {request.Format.Name}");
+            return ExitCodes.UsageOrIoError;
+        }
+
         var timings = request.Timings ? new AnalyzerTimings() : null;
         // Files are linted in parallel and reported in order, so the output does not depend on scheduling.
         var outcomes = new FileOutcome[files.Count];
@@ -60,7 +83,10 @@ internal static class LintCommand
         var failed = false;
         foreach (var outcome in outcomes)
         {
-            foreach (var warning in outcome.Warnings) console.Warning(Relative(warning));
+            if (!request.Quiet)
+            {
+                foreach (var warning in outcome.Warnings) console.Warning(Relative(warning));
+            }
             if (outcome.ConfigurationError is { } configurationError)
             {
                 console.Output.Flush();
@@ -83,7 +109,7 @@ internal static class LintCommand
         if (timings is not null) WriteTimings(console, timings);
 
         if (readFailed) return ExitCodes.UsageOrIoError;
-        return failed ? ExitCodes.FindingsReachThreshold : ExitCodes.Success;
+        return failed && !request.NoFail ? ExitCodes.FindingsReachThreshold : ExitCodes.Success;
     }
 
     private sealed record FileOutcome(ReportedFile? File, FailureThreshold Threshold, ImmutableArray<string> Warnings, string? ReadError, string? ConfigurationError);
@@ -135,8 +161,16 @@ internal static class LintCommand
         var options = new ReportOptions(DflintVersion.Current, console.Colour && !toFile, Directory.GetCurrentDirectory(), RuleRegistry.Default.Rules);
         void WriteAll(Stream stream)
         {
-            format.Write(stream, reported, options);
-            if (format.PrintsSummary)
+            if (request.Statistics)
+            {
+                if (format is JsonFormat) StatisticsReport.WriteJson(stream, reported);
+                else StatisticsReport.WriteText(stream, reported);
+            }
+            else
+            {
+                format.Write(stream, reported, options);
+            }
+            if (format.PrintsSummary && !request.Quiet)
             {
                 var summary = System.Text.Encoding.UTF8.GetBytes(LintSummary.Of(reported).Describe() + "\n");
                 stream.Write(summary);
