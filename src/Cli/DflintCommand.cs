@@ -113,8 +113,12 @@ internal static class DflintCommand
         };
         threshold.AcceptOnlyFromAmong("error", "warning", "info", "style", "none");
         var timings = new Option<bool>("--timings") { Description = "Print the time spent in each rule to standard error." };
+        var includeSuppressed = new Option<bool>("--include-suppressed")
+        {
+            Description = "Also report findings that comments or # check= suppress, marked as such (sarif and json only); they never count.",
+        };
         root.Add(paths);
-        foreach (var option in new Option[] { stdinFilename, format, output, select, extendSelect, ignore, config, noConfig, threshold, timings }) root.Add(option);
+        foreach (var option in new Option[] { stdinFilename, format, output, select, extendSelect, ignore, config, noConfig, threshold, timings, includeSuppressed }) root.Add(option);
         root.Validators.Add(result =>
         {
             if (result.GetValue(config) is not null && result.GetValue(noConfig)) result.AddError("--config and --no-config cannot be used together.");
@@ -134,7 +138,8 @@ internal static class DflintCommand
                 result.GetValue(config),
                 result.GetValue(noConfig),
                 failureThreshold,
-                result.GetValue(timings)));
+                result.GetValue(timings),
+                result.GetValue(includeSuppressed)));
         });
 
         var rulesFormat = new Option<string>("--format") { Description = "text (default) or json.", HelpName = "FORMAT", DefaultValueFactory = _ => "text" };

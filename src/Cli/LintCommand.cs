@@ -17,7 +17,8 @@ internal sealed record LintRequest(
     string? ConfigPath,
     bool NoConfig,
     FailureThreshold? Threshold,
-    bool Timings);
+    bool Timings,
+    bool IncludeSuppressed = false);
 
 internal static class LintCommand
 {
@@ -115,7 +116,7 @@ internal static class LintCommand
         {
             return new FileOutcome(null, FailureThreshold.Default, resolved.NewWarnings, $"{shown}: {InputFiles.Describe(e)}", null);
         }
-        var result = DockerfileLinter.Lint(bytes, shown, resolved.Settings with { Timings = timings });
+        var result = DockerfileLinter.Lint(bytes, shown, resolved.Settings with { Timings = timings, KeepSuppressed = request.IncludeSuppressed });
         var threshold = request.Threshold ?? resolved.Threshold ?? FailureThreshold.Default;
         return new FileOutcome(new ReportedFile(shown, result), threshold, resolved.NewWarnings, null, null);
     }
