@@ -116,8 +116,12 @@ internal static class DflintCommand
         var noFail = new Option<bool>("--no-fail") { Description = "Exit with 0 even when findings reach the failure threshold (also 'no-fail: true' in .dflint.yaml)." };
         var statistics = new Option<bool>("--statistics") { Description = "Print how many findings each rule raised instead of the findings (also 'statistics: true')." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print the findings and nothing else: no summary, no warnings (also 'quiet: true')." };
+        var includeSuppressed = new Option<bool>("--include-suppressed")
+        {
+            Description = "Also report findings that comments or # check= suppress, marked as such (sarif and json only); they never count.",
+        };
         root.Add(paths);
-        foreach (var option in new Option[] { stdinFilename, format, output, select, extendSelect, ignore, config, noConfig, threshold, noFail, statistics, quiet, timings }) root.Add(option);
+        foreach (var option in new Option[] { stdinFilename, format, output, select, extendSelect, ignore, config, noConfig, threshold, noFail, statistics, quiet, timings, includeSuppressed }) root.Add(option);
         root.Validators.Add(result =>
         {
             if (result.GetValue(config) is not null && result.GetValue(noConfig)) result.AddError("--config and --no-config cannot be used together.");
@@ -140,7 +144,8 @@ internal static class DflintCommand
                 result.GetValue(noFail),
                 result.GetValue(statistics),
                 result.GetValue(quiet),
-                result.GetValue(timings)));
+                result.GetValue(timings),
+                result.GetValue(includeSuppressed)));
         });
 
         var rulesFormat = new Option<string>("--format") { Description = "text (default) or json.", HelpName = "FORMAT", DefaultValueFactory = _ => "text" };

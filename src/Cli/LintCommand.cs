@@ -20,7 +20,8 @@ internal sealed record LintRequest(
     bool NoFail,
     bool Statistics,
     bool Quiet,
-    bool Timings);
+    bool Timings,
+    bool IncludeSuppressed = false);
 
 internal static class LintCommand
 {
@@ -141,7 +142,7 @@ internal static class LintCommand
         {
             return new FileOutcome(null, FailureThreshold.Default, resolved.NewWarnings, $"{shown}: {InputFiles.Describe(e)}", null);
         }
-        var result = DockerfileLinter.Lint(bytes, shown, resolved.Settings with { Timings = timings });
+        var result = DockerfileLinter.Lint(bytes, shown, resolved.Settings with { Timings = timings, KeepSuppressed = request.IncludeSuppressed });
         var threshold = request.Threshold ?? resolved.Threshold ?? FailureThreshold.Default;
         return new FileOutcome(new ReportedFile(shown, result), threshold, resolved.NewWarnings, null, null);
     }
