@@ -1,5 +1,3 @@
-using Microsoft.CodeAnalysis;
-
 namespace Dflint.Cli;
 
 /// <summary>Standard output as text and as raw bytes, standard error, and whether to colour.</summary>
@@ -28,18 +26,5 @@ internal sealed class CliConsole(Stream stdout, TextWriter output, TextWriter er
         Output.Flush();
         stdout.Write(bytes);
         stdout.Flush();
-    }
-
-    public string Severity(DiagnosticSeverity severity)
-    {
-        var word = Analysis.RuleDescriptor.SeverityName(severity);
-        if (!Colour) return word;
-        var code = severity switch
-        {
-            DiagnosticSeverity.Error => "1;31",
-            DiagnosticSeverity.Warning => "1;33",
-            _ => "1;36",
-        };
-        return $"\e[{code}m{word}\e[0m";
     }
 }

@@ -65,7 +65,7 @@ internal static class DflintCommand
 
     private static readonly HashSet<string> s_valueOptions = new(StringComparer.Ordinal)
     {
-        StdinFilenameOption, "--format", "--select", "--extend-select", "--ignore", "--config", "--failure-threshold", "--context",
+        StdinFilenameOption, "--format", "--output", "-o", "--select", "--extend-select", "--ignore", "--config", "--failure-threshold", "--context",
     };
 
     private const string StdinFilenameOption = "--stdin-filename";
@@ -87,11 +87,16 @@ internal static class DflintCommand
         };
         var format = new Option<string>("--format")
         {
-            Description = "Output format: text (default), concise (one line per finding) or json (docs/JSON-OUTPUT.md).",
+            Description = "Output format: " + string.Join("; ", ReportFormats.All.Select(f => $"{f.Name}: {f.Description}")) + ".",
             HelpName = "FORMAT",
             DefaultValueFactory = _ => "text",
         };
-        format.AcceptOnlyFromAmong("text", "concise", "json");
+        format.AcceptOnlyFromAmong([.. ReportFormats.All.Select(f => f.Name)]);
+        var output = new Option<string>("--output", "-o")
+        {
+            Description = "Write the report to this file instead of standard output.",
+            HelpName = "FILE",
+        };
         var select = SelectorOption("--select", "Run only these rules (codes, names, code prefixes or ALL), replacing the configured set; enables rules that are off by default.");
         var extendSelect = SelectorOption("--extend-select", "Run these rules as well as the configured ones; enables rules that are off by default.");
         var ignore = SelectorOption("--ignore", "Do not run these rules.");
@@ -114,8 +119,15 @@ internal static class DflintCommand
         };
         threshold.AcceptOnlyFromAmong("error", "warning", "info", "style", "none");
         var timings = new Option<bool>("--timings") { Description = "Print the time spent in each rule to standard error." };
+        var noFail = new Option<bool>("--no-fail") { Description = "Exit with 0 even when findings reach the failure threshold (also 'no-fail: true' in .dflint.yaml)." };
+        var statistics = new Option<bool>("--statistics") { Description = "Print how many findings each rule raised instead of the findings (also 'statistics: true')." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print the findings and nothing else: no summary, no warnings (also 'quiet: true')." };
+        var includeSuppressed = new Option<bool>("--include-suppressed")
+        {
+            Description = "Also report findings that comments or # check= suppress, marked as such (sarif and json only); they never count.",
+        };
         root.Add(paths);
-        foreach (var option in new Option[] { stdinFilename, format, select, extendSelect, ignore, config, noConfig, buildContext, threshold, timings }) root.Add(option);
+        foreach (var option in new Option[] { stdinFilename, format, output, select, extendSelect, ignore, config, noConfig, buildContext, threshold, noFail, statistics, quiet, timings, includeSuppressed }) root.Add(option);
         root.Validators.Add(result =>
         {
             if (result.GetValue(config) is not null && result.GetValue(noConfig)) result.AddError("--config and --no-config cannot be used together.");
@@ -128,14 +140,19 @@ internal static class DflintCommand
             return LintCommand.Run(console, new LintRequest(
                 [.. BracketedPaths(result), .. result.GetValue(paths) ?? []],
                 result.GetValue(stdinFilename),
-                result.GetValue(format) switch { "json" => OutputFormat.Json, "concise" => OutputFormat.Concise, _ => OutputFormat.Text },
+                ReportFormats.Find(result.GetValue(format) ?? "text") ?? ReportFormats.All[0],
+                result.GetValue(output),
                 result.GetValue(select) is { Length: > 0 } selected ? Selectors(selected) : default,
                 Selectors(result.GetValue(extendSelect)),
                 Selectors(result.GetValue(ignore)),
                 result.GetValue(config),
                 result.GetValue(noConfig),
                 failureThreshold,
-                result.GetValue(timings))
+                result.GetValue(noFail),
+                result.GetValue(statistics),
+                result.GetValue(quiet),
+                result.GetValue(timings),
+                result.GetValue(includeSuppressed))
             {
                 ContextFolder = result.GetValue(buildContext),
             });

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text;
 using Dflint.Analysis;
 using Dflint.Context;
 using Dflint.Linting;
@@ -11,24 +10,22 @@ namespace Dflint.Cli;
 internal sealed record LintRequest(
     IReadOnlyList<string> Paths,
     string? StdinName,
-    OutputFormat Format,
+    ReportFormat Format,
+    string? OutputPath,
     ImmutableArray<string> Select,
     ImmutableArray<string> ExtendSelect,
     ImmutableArray<string> Ignore,
     string? ConfigPath,
     bool NoConfig,
     FailureThreshold? Threshold,
-    bool Timings)
+    bool NoFail,
+    bool Statistics,
+    bool Quiet,
+    bool Timings,
+    bool IncludeSuppressed = false)
 {
     /// <summary>The build context given with <c>--context</c>; null to use the configuration's or each Dockerfile's folder.</summary>
     public string? ContextFolder { get; init; }
-}
-
-internal enum OutputFormat
-{
-    Text,
-    Concise,
-    Json,
 }
 
 internal static class LintCommand
@@ -61,6 +58,26 @@ internal static class LintCommand
             return ExitCodes.UsageOrIoError;
         }
 
+        try
+        {
+            var runConfiguration = settingsSource.ForRun(Directory.GetCurrentDirectory());
+            request = request with
+            {
+                Statistics = request.Statistics || runConfiguration.Statistics == true,
+                Quiet = request.Quiet || runConfiguration.Quiet == true,
+            };
+        }
+        catch (Dflint.Configuration.ConfigurationException e)
+        {
+            console.Error(Relative(e.Message));
+            return ExitCodes.UsageOrIoError;
+        }
+        if (request.Statistics && request.Format is not (TextFormat or ConciseFormat or JsonFormat))
+        {
+            console.Error($"--statistics works with the text, concise and json formats, not {request.Format.Name}");
+            return ExitCodes.UsageOrIoError;
+        }
+
         var timings = request.Timings ? new AnalyzerTimings() : null;
         var contexts = new BuildContextCache();
         // Files are linted in parallel and reported in order, so the output does not depend on scheduling.
@@ -73,7 +90,10 @@ internal static class LintCommand
         var failed = false;
         foreach (var outcome in outcomes)
         {
-            foreach (var warning in outcome.Warnings) console.Warning(Relative(warning));
+            if (!request.Quiet)
+            {
+                foreach (var warning in outcome.Warnings) console.Warning(Relative(warning));
+            }
             if (outcome.ConfigurationError is { } configurationError)
             {
                 console.Output.Flush();
@@ -90,25 +110,13 @@ internal static class LintCommand
             var file = outcome.File!;
             reported.Add(file);
             failed |= file.Result.Diagnostics.Any(outcome.Threshold.IsReachedBy);
-            if (request.Format == OutputFormat.Text) WriteText(console, file);
-            else if (request.Format == OutputFormat.Concise) WriteConcise(console, file);
         }
 
-        var summary = LintSummary.Of(reported);
-        if (request.Format == OutputFormat.Json)
-        {
-            console.Output.Flush();
-            JsonReport.Write(console.RawOutput, reported, DflintVersion.Current);
-        }
-        else
-        {
-            console.Output.WriteLine(summary.Describe());
-        }
-        console.Output.Flush();
+        if (!TryWriteReport(console, request, reported)) return ExitCodes.UsageOrIoError;
         if (timings is not null) WriteTimings(console, timings);
 
         if (readFailed) return ExitCodes.UsageOrIoError;
-        return failed ? ExitCodes.FindingsReachThreshold : ExitCodes.Success;
+        return failed && !request.NoFail ? ExitCodes.FindingsReachThreshold : ExitCodes.Success;
     }
 
     private sealed record FileOutcome(ReportedFile? File, FailureThreshold Threshold, ImmutableArray<string> Warnings, string? ReadError, string? ConfigurationError);
@@ -140,7 +148,7 @@ internal static class LintCommand
         {
             return new FileOutcome(null, FailureThreshold.Default, resolved.NewWarnings, $"{shown}: {InputFiles.Describe(e)}", null);
         }
-        var settings = resolved.Settings with { Timings = timings };
+        var settings = resolved.Settings with { Timings = timings, KeepSuppressed = request.IncludeSuppressed };
         if (BuildContextFor(isStdin ? request.StdinName : path, request, resolved, contexts) is { } buildContext)
         {
             settings = settings with { Options = settings.Options with { BuildContext = buildContext } };
@@ -168,25 +176,50 @@ internal static class LintCommand
         return message.StartsWith(prefix, StringComparison.Ordinal) ? message[prefix.Length..] : message;
     }
 
-    private static void WriteText(CliConsole console, ReportedFile file)
+    /// <summary>Writes the report to standard output, or to <c>--output</c> through a temporary file renamed into place.</summary>
+    private static bool TryWriteReport(CliConsole console, LintRequest request, List<ReportedFile> reported)
     {
-        if (file.Result.Diagnostics.IsEmpty) return;
-        var builder = new StringBuilder();
-        foreach (var diagnostic in file.Result.Diagnostics)
+        var format = request.Format;
+        var toFile = request.OutputPath is not null;
+        var options = new ReportOptions(DflintVersion.Current, console.Colour && !toFile, Directory.GetCurrentDirectory(), RuleRegistry.Default.Rules);
+        void WriteAll(Stream stream)
         {
-            SourceSnippet.Write(builder, file.DisplayPath, file.Result.Tree.Text, diagnostic, console.Colour, file.Result.SensitiveSpans);
-            builder.Append('\n');
+            if (request.Statistics)
+            {
+                if (format is JsonFormat) StatisticsReport.WriteJson(stream, reported);
+                else StatisticsReport.WriteText(stream, reported);
+            }
+            else
+            {
+                format.Write(stream, reported, options);
+            }
+            if (format.PrintsSummary && !request.Quiet)
+            {
+                var summary = System.Text.Encoding.UTF8.GetBytes(LintSummary.Of(reported).Describe() + "\n");
+                stream.Write(summary);
+            }
         }
-        console.Output.Write(builder.ToString());
-    }
 
-    private static void WriteConcise(CliConsole console, ReportedFile file)
-    {
-        var lines = file.Result.Tree.Text.Lines;
-        foreach (var diagnostic in file.Result.Diagnostics)
+        console.Output.Flush();
+        if (!toFile)
         {
-            var start = lines.GetLinePosition(diagnostic.Span.Start);
-            console.Output.WriteLine($"{file.DisplayPath}:{start.Line + 1}:{start.Character + 1}: {console.Severity(diagnostic.Severity)}: {diagnostic.Message} [{diagnostic.Code}]");
+            WriteAll(console.RawOutput);
+            console.RawOutput.Flush();
+            return true;
+        }
+        var target = Path.GetFullPath(request.OutputPath!);
+        var temporary = target + ".dflint-" + Environment.ProcessId + ".tmp";
+        try
+        {
+            using (var stream = File.Create(temporary)) WriteAll(stream);
+            File.Move(temporary, target, overwrite: true);
+            return true;
+        }
+        catch (Exception e) when (InputFiles.IsReadFailure(e))
+        {
+            if (File.Exists(temporary)) File.Delete(temporary);
+            console.Error($"{request.OutputPath}: {InputFiles.Describe(e)}");
+            return false;
         }
     }
 

@@ -21,18 +21,17 @@ public static partial class DockerfileLinter
             var posix = file.Model.GetState(instruction).Shell.IsPosix
                 && !(suppressions.NonPosixShellFrom is { } from && from.Contains(instruction.SpanStart));
             var scripts = ShellScript.ForInstruction(run, file.Tree.EscapeChar);
-            // Exec form names its shell itself, so it is read whatever SHELL says.
-            if (!posix) scripts = [.. scripts.Where(s => s.Source.Kind == ShellSourceKind.ExecFormShellC)];
+            // Exec form names its program (or shell) itself, so it is read whatever SHELL says.
+            if (!posix) scripts = [.. scripts.Where(s => s.Source.Kind is ShellSourceKind.ExecFormShellC or ShellSourceKind.ExecForm)];
             if (scripts.IsEmpty) return;
 
             foreach (var script in scripts)
             {
                 foreach (var command in script.Commands)
                 {
-                    var name = command.BaseName;
                     foreach (var action in actions.ShellCommand)
                     {
-                        if (action.Names is not null && !action.Names.Contains(name)) continue;
+                        if (!action.Wants(command)) continue;
                         Invoke(action.Analyzer, command.Span, () => action.Action(new ShellCommandContext(command, script, run, onbuild, file)));
                     }
                 }

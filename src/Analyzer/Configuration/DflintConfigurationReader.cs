@@ -9,7 +9,7 @@ namespace Dflint.Configuration;
 internal static class DflintConfigurationReader
 {
     private const string KnownKeys =
-        "select, extend-select, ignore, severity, trusted-registries, failure-threshold, no-fail, label-schema, strict-labels, rules, context";
+        "select, extend-select, ignore, severity, trusted-registries, failure-threshold, no-fail, statistics, quiet, label-schema, strict-labels, rules, context";
 
     public static LintConfiguration Read(YamlMapping root, LintConfiguration configuration)
     {
@@ -27,6 +27,8 @@ internal static class DflintConfigurationReader
                 "trusted-registries" => configuration with { TrustedRegistries = ConfigValues.Strings(name, value) },
                 "failure-threshold" => FailureThreshold(configuration, name, value),
                 "no-fail" => configuration with { NoFail = ConfigValues.Boolean(name, value) },
+                "statistics" => configuration with { Statistics = ConfigValues.Boolean(name, value) },
+                "quiet" => configuration with { Quiet = ConfigValues.Boolean(name, value) },
                 "label-schema" => configuration with { LabelSchema = ConfigValues.LabelSchema(name, value) },
                 "strict-labels" => configuration with { StrictLabels = ConfigValues.Boolean(name, value) },
                 "rules" => configuration with { RuleOptions = Rules(name, value) },

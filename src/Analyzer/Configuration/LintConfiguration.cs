@@ -38,6 +38,12 @@ public sealed record LintConfiguration
 
     public bool? NoFail { get; init; }
 
+    /// <summary>Print counts per rule instead of the findings (a run-level setting, read from the working folder's configuration).</summary>
+    public bool? Statistics { get; init; }
+
+    /// <summary>Print the findings and nothing else (a run-level setting, read from the working folder's configuration).</summary>
+    public bool? Quiet { get; init; }
+
     /// <summary>Label names and the type of value each must have.</summary>
     public ImmutableDictionary<string, LabelType> LabelSchema { get; init; } = ImmutableDictionary<string, LabelType>.Empty;
 

@@ -66,6 +66,13 @@ public sealed class ConfiguredSettings
         return resolved;
     }
 
+    /// <summary>
+    /// The configuration for run-level settings (<c>quiet</c>, <c>statistics</c>): the explicit file, else the one
+    /// that applies to <paramref name="folder"/> (the working folder), else none.
+    /// </summary>
+    public LintConfiguration ForRun(string folder) =>
+        _noConfig ? LintConfiguration.Empty : _explicitPath is not null ? Load(_explicitPath) : _cache.GetForFolder(folder);
+
     private LintConfiguration Load(string path)
     {
         try
