@@ -23,6 +23,15 @@ internal sealed class CredentialScanner
     /// <summary>How many base64 characters a private key block needs to count as one (real keys have hundreds).</summary>
     private const int MinKeyBodyCharacters = 32;
 
+    /// <summary>The longest word matched against token shapes (GitHub's fine-grained tokens, the longest, have 93 characters).</summary>
+    private const int MaxTokenLength = 256;
+
+    /// <summary>How many <c>Name: value</c> lines may sit between a key header and its material.</summary>
+    private const int MaxKeyHeaderLines = 4;
+
+    /// <summary>The most characters read between a key header and its material, and the longest header line.</summary>
+    private const int MaxKeyGap = 256;
+
     /// <summary>The longest label between <c>-----BEGIN </c> and <c>-----</c> (<c>ENCRYPTED PRIVATE KEY</c>...).</summary>
     private const int MaxKeyLabelLength = 64;
 
@@ -78,10 +87,10 @@ internal sealed class CredentialScanner
     private SecretMatch? MatchWord(string text, int start, int end, ref EndMarkerCache endMarkers, ref int next)
     {
         var word = text.AsSpan(start, end - start);
-        if (TokenKind(word) is { } kind)
+        if (word.Length <= MaxTokenLength && TokenKind(word) is { } kind)
         {
             Steps += word.Length;
-            return SecretValues.IsPlaceholder(word) ? null : new SecretMatch(start, end, start, end, kind);
+            return IsPlaceholder(word) ? null : new SecretMatch(start, end, start, end, kind);
         }
         if (word.StartsWith("eyJ", StringComparison.Ordinal)) return MatchJwt(text, start, end, ref next);
         if (word.SequenceEqual("-----BEGIN")) return MatchPrivateKey(text, start, end, ref endMarkers, ref next);
@@ -104,7 +113,7 @@ internal sealed class CredentialScanner
     {
         var trimmed = value.AsSpan().Trim();
         Steps += name.Length + value.Length;
-        if (trimmed.IsEmpty || trimmed.IndexOf('$') >= 0 || SecretValues.IsPlaceholder(trimmed)) return null;
+        if (trimmed.IsEmpty || trimmed.IndexOf('$') >= 0 || IsPlaceholder(trimmed)) return null;
         if (SecretNames.IsAwsSecretAccessKeyName(name) && IsAwsSecretKeyShape(trimmed)) return "an AWS secret access key";
         var kind = SecretNames.Classify(name);
         if (kind == SecretNameKind.None || SecretValues.IsVisiblyPublic(name, trimmed, kind) || ContainsFormat(value)) return null;
@@ -120,7 +129,7 @@ internal sealed class CredentialScanner
     {
         var trimmed = value.AsSpan().Trim();
         Steps += value.Length;
-        return trimmed.Length >= SecretValues.MinPasswordLength && trimmed.IndexOf('$') < 0 && !SecretValues.IsPlaceholder(trimmed)
+        return trimmed.Length >= SecretValues.MinPasswordLength && trimmed.IndexOf('$') < 0 && !IsPlaceholder(trimmed)
             && !SecretValues.IsPath(trimmed) && !ContainsFormat(value);
     }
 
@@ -325,7 +334,11 @@ internal sealed class CredentialScanner
 
     /// <summary>
     /// <c>-----BEGIN ... PRIVATE KEY-----</c> (or <c>PRIVATE KEY BLOCK</c>) followed by key material: the header is
-    /// reported, everything up to <c>-----END</c> (or the end of the text) is the secret.
+    /// reported, everything from the material up to <c>-----END</c> (or the end of the text) is the secret. The
+    /// material must follow the header at once: a line break (maybe escaped, as in <c>echo "...\n..."</c>), at most
+    /// a few <c>Name: value</c> header lines, then a run of <see cref="MinKeyBodyCharacters"/> base64 characters. A
+    /// header quoted on its own (a grep pattern, a message) has none. Every step before the <c>-----END</c> search
+    /// is capped, so a text full of headers costs a constant per header.
     /// </summary>
     private SecretMatch? MatchPrivateKey(string text, int start, int end, ref EndMarkerCache endMarkers, ref int next)
     {
@@ -341,26 +354,67 @@ internal sealed class CredentialScanner
         var label = text.AsSpan(labelStart, p - labelStart).TrimEnd(' ');
         if (!label.EndsWith("PRIVATE KEY", StringComparison.Ordinal) && !label.EndsWith("PRIVATE KEY BLOCK", StringComparison.Ordinal)) return null;
         var headerEnd = p + 5;
-        var bodyEnd = endMarkers.NextAfter(headerEnd, out var searched);
+
+        p = SkipLineBreaks(text, headerEnd);
+        if (p == headerEnd) return null;
+        for (var headerLines = 0; headerLines < MaxKeyHeaderLines && IsKeyHeaderLine(text, p, out var lineEnd); headerLines++) p = SkipLineBreaks(text, lineEnd);
+        var materialStart = p;
+        while (p < text.Length && p - materialStart < MinKeyBodyCharacters && (char.IsAsciiLetterOrDigit(text[p]) || text[p] is '+' or '/'))
+        {
+            p++;
+            Steps++;
+        }
+        if (p - materialStart < MinKeyBodyCharacters) return null;
+
+        var bodyEnd = endMarkers.NextAfter(p, out var searched);
         Steps += searched;
-        var material = 0;
-        for (var i = headerEnd; i < bodyEnd && material < MinKeyBodyCharacters; i++)
-        {
-            Steps++;
-            var c = text[i];
-            if (char.IsAsciiLetterOrDigit(c) || c is '+' or '/') material++;
-        }
-        // Too little material is a header quoted on its own (a grep pattern, a message): keep scanning after it.
-        if (material < MinKeyBodyCharacters) return null;
-        // The secret starts at the key material, after the line break (or an escaped \n in a shell string).
-        var secretStart = headerEnd;
-        while (secretStart < bodyEnd && (char.IsWhiteSpace(text[secretStart]) || text[secretStart] is '"' or '\'' || IsEscapedLineBreak(text, secretStart)))
-        {
-            secretStart += text[secretStart] == '\\' ? 2 : 1;
-            Steps++;
-        }
         next = bodyEnd;
-        return new SecretMatch(start, headerEnd, secretStart, bodyEnd, "a private key");
+        return new SecretMatch(start, headerEnd, materialStart, bodyEnd, "a private key");
+    }
+
+    /// <summary>Past line breaks, blanks, quotes and escaped <c>\n</c> after a key header (at most <see cref="MaxKeyGap"/> characters).</summary>
+    private int SkipLineBreaks(string text, int start)
+    {
+        var p = start;
+        var broken = false;
+        while (p < text.Length && p - start < MaxKeyGap)
+        {
+            var c = text[p];
+            if (c is '\n' or '\r')
+            {
+                broken = true;
+                p++;
+            }
+            else if (c == '\\' && p + 1 < text.Length && text[p + 1] is 'n' or 'r' or '\n')
+            {
+                broken = true;
+                p += 2;
+            }
+            else if (c is ' ' or '\t' or '"' or '\'')
+            {
+                p++;
+            }
+            else
+            {
+                break;
+            }
+            Steps++;
+        }
+        return broken ? p : start;
+    }
+
+    /// <summary>An RFC 1421 header line inside a key block (<c>Proc-Type: 4,ENCRYPTED</c>, <c>Comment: ...</c>).</summary>
+    private bool IsKeyHeaderLine(string text, int start, out int lineEnd)
+    {
+        lineEnd = start;
+        var colon = false;
+        while (lineEnd < text.Length && lineEnd - start < MaxKeyGap && text[lineEnd] is not ('\n' or '\r' or '\\'))
+        {
+            colon |= text[lineEnd] == ':';
+            lineEnd++;
+            Steps++;
+        }
+        return colon && lineEnd > start;
     }
 
     /// <summary>The userinfo after <c>scheme://</c>: a literal password before <c>@</c>.</summary>
@@ -376,7 +430,7 @@ internal sealed class CredentialScanner
         }
         if (p >= text.Length || text[p] != '@' || colon < 0 || colon + 1 == p) return null;
         var password = text.AsSpan(colon + 1, p - colon - 1);
-        if (password.IndexOf('$') >= 0 || SecretValues.IsPlaceholder(password)) return null;
+        if (password.IndexOf('$') >= 0 || IsPlaceholder(password)) return null;
         next = p;
         return new SecretMatch(colon + 1, p, colon + 1, p, TokenKind(password) ?? "a password in a URL");
     }
@@ -398,13 +452,27 @@ internal sealed class CredentialScanner
             valueEnd = ScanHeaderValue(text, valueStart);
         }
         var credential = text.AsSpan(valueStart, valueEnd - valueStart);
-        if (credential.Length < MinHeaderCredentialLength || credential.IndexOf('$') >= 0 || SecretValues.IsPlaceholder(credential)) return null;
+        if (credential.Length < MinHeaderCredentialLength || credential.IndexOf('$') >= 0 || IsPlaceholder(credential)) return null;
         next = valueEnd;
-        return new SecretMatch(valueStart, valueEnd, valueStart, valueEnd, TokenKind(credential) ?? "a credential in an HTTP header");
+        return new SecretMatch(valueStart, valueEnd, valueStart, valueEnd, TokenKind(credential) ?? (IsJwt(credential) ? "a JSON web token" : "a credential in an HTTP header"));
     }
 
-    private static bool IsEscapedLineBreak(string text, int i) =>
-        text[i] == '\\' && i + 1 < text.Length && text[i + 1] is 'n' or 'r';
+    /// <summary>Three dot-separated base64url parts, the first two starting with <c>eyJ</c> (<c>{"</c> encoded).</summary>
+    private static bool IsJwt(ReadOnlySpan<char> value)
+    {
+        var first = value.IndexOf('.');
+        if (first < 0 || !value.StartsWith("eyJ", StringComparison.Ordinal)) return false;
+        var rest = value[(first + 1)..];
+        var second = rest.IndexOf('.');
+        return second > 0 && rest.StartsWith("eyJ", StringComparison.Ordinal) && second + 1 < rest.Length && All(rest[(second + 1)..], CharClass.Word);
+    }
+
+    /// <summary><see cref="SecretValues.IsPlaceholder"/>, counted: it reads the value once per placeholder fragment.</summary>
+    private bool IsPlaceholder(ReadOnlySpan<char> value)
+    {
+        Steps += value.Length;
+        return SecretValues.IsPlaceholder(value);
+    }
 
     private static bool IsSchemeWord(ReadOnlySpan<char> word) => !word.IsEmpty && All(word, CharClass.Letter);
 

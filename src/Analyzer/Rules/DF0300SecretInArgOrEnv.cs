@@ -58,8 +58,9 @@ public sealed class DF0300SecretInArgOrEnv : DockerfileAnalyzer
             if (SecretValues.IsVisiblyPublic(name, literal, kind)) return;
             if (IsLiteralSecret(literal, kind))
             {
-                c.MarkSensitive(valueToken.Span);
-                c.Report(LiteralRule, valueToken.Span, keyword, name, Redaction.Redact(literal.Trim()), consequence);
+                var span = ValueSpan(valueToken);
+                c.MarkSensitive(span);
+                c.Report(LiteralRule, span, keyword, name, Redaction.Redact(literal.Trim()), consequence);
                 return;
             }
         }
@@ -74,6 +75,14 @@ public sealed class DF0300SecretInArgOrEnv : DockerfileAnalyzer
         if (!ShellWordProcessor.FindVariableReferences(raw, escapeChar).IsEmpty) return null;
         var result = new ShellWordProcessor(escapeChar).ProcessWord(raw, static _ => null);
         return result.Success && !string.IsNullOrWhiteSpace(result.Value) ? result.Value : null;
+    }
+
+    /// <summary>The value's span without the quotes around it, so that redaction shows the secret's first characters.</summary>
+    internal static TextSpan ValueSpan(SyntaxToken valueToken)
+    {
+        var text = valueToken.Text;
+        var span = valueToken.Span;
+        return text.Length >= 2 && text[0] is '"' or '\'' && text[^1] == text[0] ? new TextSpan(span.Start + 1, span.Length - 2) : span;
     }
 
     /// <summary>

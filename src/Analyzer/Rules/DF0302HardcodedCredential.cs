@@ -92,8 +92,9 @@ public sealed class DF0302HardcodedCredential : DockerfileAnalyzer
             kind = scanner.JudgeAssignment(name, literal);
         }
         if (kind is null) return;
-        c.MarkSensitive(valueToken.Span);
-        c.Report(Rule, valueToken.Span, kind, Redaction.Redact(literal.Trim()));
+        var span = DF0300SecretInArgOrEnv.ValueSpan(valueToken);
+        c.MarkSensitive(span);
+        c.Report(Rule, span, kind, Redaction.Redact(literal.Trim()));
     }
 
     private static void CheckCommand(ShellCommandContext c)
@@ -187,9 +188,14 @@ public sealed class DF0302HardcodedCredential : DockerfileAnalyzer
             if (next.IsLiteral) CheckWordPart(c, scanner.JudgeAssignment(optionName, next.Value), next, 0, next.Value.Length);
             return 1;
         }
-        if (equals >= 0) CheckNameValue(c, scanner, word, equals + 1, isAssignmentBuiltin: false);
-        else if (next is not null && next.Value.IndexOf('=') > 0) CheckNameValue(c, scanner, next, 0, isAssignmentBuiltin: false);
-        return 0;
+        if (equals >= 0)
+        {
+            CheckNameValue(c, scanner, word, equals + 1, isAssignmentBuiltin: false);
+            return 0;
+        }
+        if (next is null || next.Value.IndexOf('=') <= 0) return 0;
+        CheckNameValue(c, scanner, next, 0, isAssignmentBuiltin: false);
+        return 1;
     }
 
     /// <summary>

@@ -86,13 +86,13 @@ public sealed class DF0303SecretFileCopied : DockerfileAnalyzer
                 if (Expand(c, raw) is not { } path || RemotePath(instruction, path) is not { } local) continue;
                 var what = Describe(local) ?? (destinationText is not null && destinationText.EndsWith('/') ? DescribeInFolder(destinationText, local) : null);
                 if (what is null) continue;
-                c.Report(Rule, source.Span, raw, what, Consequence(keyword, c.IsOnbuildTrigger, fromOtherStage, reachesFinalImage, stage, heredoc: false));
+                c.Report(Rule, source.Span, path, what, Consequence(keyword, c.IsOnbuildTrigger, fromOtherStage, reachesFinalImage, stage, heredoc: false));
                 reported = true;
             }
             if (reported || destinationText is null || destinationText.EndsWith('/')) return;
             // The name the file gets in the image tells too: COPY deploy_key /root/.ssh/id_ed25519, COPY <<EOF /root/.npmrc.
             var named = DescribeDestination(destinationText);
-            if (named is not null) c.Report(Rule, destination.Span, destination.ValueText, named, Consequence(keyword, c.IsOnbuildTrigger, fromOtherStage, reachesFinalImage, stage, hasHeredoc));
+            if (named is not null) c.Report(Rule, destination.Span, destinationText, named, Consequence(keyword, c.IsOnbuildTrigger, fromOtherStage, reachesFinalImage, stage, hasHeredoc));
         });
 
     private static string Consequence(string keyword, bool onbuild, bool fromOtherStage, bool reachesFinalImage, Stage? stage, bool heredoc)

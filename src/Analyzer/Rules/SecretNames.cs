@@ -66,7 +66,7 @@ internal static class SecretNames
     /// <summary>
     /// BuildKit's <c>SecretsUsedInArgOrEnv</c> judgement: split on <c>_</c> only, a part (ignoring case) among
     /// apikey, auth, credential(s), key, password, pword, passwd, secret, token, and no part among public, file,
-    /// version. <c>GITHUB_TOKEN</c> and <c>AWS_SECRET_ACCESS_KEY</c> are secret; <c>apiKey</c>, <c>API-KEY</c>,
+    /// version. <c>GITHUB_TOKEN</c>, <c>AWS_SECRET_ACCESS_KEY</c> and <c>apiKey</c> are secret; <c>apiToken</c>, <c>API-KEY</c>,
     /// <c>GPG_KEYS</c>, <c>PUBLIC_KEY</c> and <c>KEY_FILE</c> are not.
     /// </summary>
     public static bool IsBuildKitSecretName(string name)
