@@ -166,8 +166,9 @@ internal sealed class CredentialScanner
                 lineEnd++;
                 Steps++;
             }
+            // A .netrc line has no '=' or ':' after its first word, so reading it both ways finds nothing twice.
             if (netrc) ScanNetrcLine(text, lineStart, lineEnd, matches);
-            else ScanConfigLine(text, lineStart, lineEnd, matches);
+            ScanConfigLine(text, lineStart, lineEnd, matches);
             if (lineEnd >= text.Length) break;
             lineStart = lineEnd + (text[lineEnd] == '\n' ? 1 : 2);
         }

@@ -106,7 +106,7 @@ public sealed class DF0302HardcodedCredential : DockerfileAnalyzer
         var words = command.Words;
         if (words.Length < 2) return;
         var name = command.BaseName;
-        var isLogin = s_registryClients.Contains(name) && HasWord(words, "login");
+        var isLogin = s_registryClients.Contains(name) && IsLogin(words);
         var takesAttachedPassword = s_attachedPasswordCommands.Contains(name);
         var isCurl = name == "curl";
         var isEcho = name is "echo" or "printf";
@@ -128,7 +128,7 @@ public sealed class DF0302HardcodedCredential : DockerfileAnalyzer
             }
             if (!optionsEnded && value.Length >= 2 && value[0] == '-')
             {
-                if ((isLogin || name == "sshpass") && value == "-p" || isCurl && value is "-u" or "-U")
+                if (((isLogin || name == "sshpass") && value == "-p") || (isCurl && value is "-u" or "-U"))
                 {
                     if (i + 1 < words.Length) CheckSlot(c, scanner, words[i + 1], 0, isCurl ? SlotKind.UserPassword : SlotKind.Password);
                     i++;
@@ -324,13 +324,17 @@ public sealed class DF0302HardcodedCredential : DockerfileAnalyzer
     private static bool IsLiteralPart(ShellWord word, string part) =>
         !word.HasExpansion || (part.IndexOf('$') < 0 && part.IndexOf('`') < 0);
 
-    private static bool HasWord(ImmutableArray<ShellWord> words, string value)
+    /// <summary>
+    /// <c>docker login</c>, <c>helm registry login</c>, <c>crane auth login</c>: <c>login</c> is the subcommand (the
+    /// first word that is not an option, or the second after <c>registry</c> or <c>auth</c>), not an argument of
+    /// another one (<c>docker run -p 80:80 image login</c>).
+    /// </summary>
+    private static bool IsLogin(ImmutableArray<ShellWord> words)
     {
-        foreach (var word in words)
-        {
-            if (word.Value == value) return true;
-        }
-        return false;
+        var i = 1;
+        while (i < words.Length && words[i].Value.StartsWith('-')) i++;
+        if (i < words.Length && words[i].Value is "registry" or "auth") i++;
+        return i < words.Length && words[i].Value == "login";
     }
 
     /// <summary>True when the shell runs the heredoc's body (its commands are checked one by one instead).</summary>

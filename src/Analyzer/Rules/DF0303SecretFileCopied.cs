@@ -58,6 +58,10 @@ public sealed class DF0303SecretFileCopied : DockerfileAnalyzer
     private static readonly FrozenSet<string> s_publicKeyFolders = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
         "trusted.gpg.d", "keyrings", "rpm-gpg", "apk-keys");
 
+    /// <summary>Folders of certificates: a <c>.pem</c> copied from or into one is a certificate unless named as a key.</summary>
+    private static readonly FrozenSet<string> s_certificateFolders = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "certs", "certificates", "ca-certificates", "anchors", "ca-trust", "cacerts");
+
     public override ImmutableArray<RuleDescriptor> SupportedRules => [Rule];
 
     public override void Initialize(AnalysisContext context) =>
@@ -73,6 +77,7 @@ public sealed class DF0303SecretFileCopied : DockerfileAnalyzer
             var destination = instruction.Destination;
             var destinationText = destination.Exists ? Expand(c, destination.ValueText) : null;
             if (destinationText is not null && IsPublicKeyFolder(destinationText)) return;
+            var certificateFolder = destinationText is not null && IsInFolder(destinationText, s_certificateFolders);
             var reported = false;
             var hasHeredoc = false;
             foreach (var source in instruction.Sources)
@@ -84,14 +89,14 @@ public sealed class DF0303SecretFileCopied : DockerfileAnalyzer
                     continue;
                 }
                 if (Expand(c, raw) is not { } path || RemotePath(instruction, path) is not { } local) continue;
-                var what = Describe(local) ?? (destinationText is not null && destinationText.EndsWith('/') ? DescribeInFolder(destinationText, local) : null);
+                var what = Describe(local, certificateFolder) ?? (destinationText is not null && destinationText.EndsWith('/') ? DescribeInFolder(destinationText, local) : null);
                 if (what is null) continue;
                 c.Report(Rule, source.Span, path, what, Consequence(keyword, c.IsOnbuildTrigger, fromOtherStage, reachesFinalImage, stage, heredoc: false));
                 reported = true;
             }
             if (reported || destinationText is null || destinationText.EndsWith('/')) return;
             // The name the file gets in the image tells too: COPY deploy_key /root/.ssh/id_ed25519, COPY <<EOF /root/.npmrc.
-            var named = DescribeDestination(destinationText);
+            var named = DescribeDestination(destinationText, certificateFolder);
             if (named is not null) c.Report(Rule, destination.Span, destinationText, named, Consequence(keyword, c.IsOnbuildTrigger, fromOtherStage, reachesFinalImage, stage, hasHeredoc));
         });
 
@@ -142,17 +147,22 @@ public sealed class DF0303SecretFileCopied : DockerfileAnalyzer
         return slash < 0 ? null : path[slash..];
     }
 
-    private static bool IsPublicKeyFolder(string destination)
+    private static bool IsPublicKeyFolder(string destination) => IsInFolder(destination, s_publicKeyFolders);
+
+    private static bool IsInFolder(string path, FrozenSet<string> folders)
     {
-        foreach (var segment in destination.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        // The last segment of a path not ending in '/' is the file's own name.
+        var count = path.EndsWith('/') ? segments.Length : segments.Length - 1;
+        for (var i = 0; i < count; i++)
         {
-            if (s_publicKeyFolders.Contains(segment)) return true;
+            if (folders.Contains(segments[i])) return true;
         }
         return false;
     }
 
     /// <summary>What a source path names, by its file name and the folders above it; null when nothing secret.</summary>
-    internal static string? Describe(string path)
+    internal static string? Describe(string path, bool certificateFolder)
     {
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         if (segments.Length == 0) return null;
@@ -179,7 +189,11 @@ public sealed class DF0303SecretFileCopied : DockerfileAnalyzer
         var extension = Path.GetExtension(name);
         if (extension.Equals(".p12", StringComparison.OrdinalIgnoreCase) || extension.Equals(".pfx", StringComparison.OrdinalIgnoreCase)) return "a PKCS#12 bundle with a private key";
         if (extension.Equals(".key", StringComparison.OrdinalIgnoreCase) && !HasPart(name, s_publicKeyParts)) return "a private key";
-        if (extension.Equals(".pem", StringComparison.OrdinalIgnoreCase) && (HasPart(name, s_privateKeyParts) || !HasPart(name, s_certificateParts))) return "a PEM file with a private key";
+        if (extension.Equals(".pem", StringComparison.OrdinalIgnoreCase)
+            && (HasPart(name, s_privateKeyParts) || !(HasPart(name, s_certificateParts) || certificateFolder || IsInFolder(path, s_certificateFolders))))
+        {
+            return "a PEM file with a private key";
+        }
         return null;
     }
 
@@ -194,8 +208,8 @@ public sealed class DF0303SecretFileCopied : DockerfileAnalyzer
     }
 
     /// <summary>What the destination file name says; only names that are themselves secret files count.</summary>
-    private static string? DescribeDestination(string destination) =>
-        Describe(destination) is { } what && !IsFolderDescription(destination) ? what : null;
+    private static string? DescribeDestination(string destination, bool certificateFolder) =>
+        Describe(destination, certificateFolder) is { } what && !IsFolderDescription(destination) ? what : null;
 
     private static bool IsFolderDescription(string destination)
     {

@@ -151,18 +151,28 @@ internal static class SecretValues
         return true;
     }
 
-    /// <summary>A GPG fingerprint (40 hexadecimal digits, maybe in groups of four) or long key id (16 digits, maybe after 0x).</summary>
+    /// <summary>
+    /// GPG key identities: one fingerprint (40 hexadecimal digits, maybe in groups of four) or a list of fingerprints
+    /// and long key ids (16 digits), each maybe after <c>0x</c>, separated by blanks (<c>OPENSSL_PGP_KEY_IDS</c>).
+    /// </summary>
     public static bool IsFingerprint(ReadOnlySpan<char> value)
     {
-        if (value.StartsWith("0x", StringComparison.OrdinalIgnoreCase)) value = value[2..];
-        var digits = 0;
-        foreach (var c in value)
+        int words = 0, digits = 0, groupsOfFour = 0, whole = 0;
+        foreach (var range in value.SplitAny(' ', '\t'))
         {
-            if (c == ' ') continue;
-            if (!char.IsAsciiHexDigit(c)) return false;
-            digits++;
+            var word = value[range];
+            if (word.IsEmpty) continue;
+            if (word.StartsWith("0x", StringComparison.OrdinalIgnoreCase)) word = word[2..];
+            foreach (var c in word)
+            {
+                if (!char.IsAsciiHexDigit(c)) return false;
+            }
+            words++;
+            digits += word.Length;
+            if (word.Length == 4) groupsOfFour++;
+            if (word.Length is 40 or 16) whole++;
         }
-        return digits is 40 or 16;
+        return words > 0 && ((groupsOfFour == words && digits == 40) || whole == words);
     }
 
     /// <summary>An MD5, SHA-1, SHA-256, SHA-384 or SHA-512 digest in hexadecimal.</summary>

@@ -77,6 +77,9 @@ public sealed class SecretScannerTests
     [TestCase("GPG_KEY", "A035C8C19219BA821ECEA86B64E628F8D684696D", true)]
     [TestCase("key", "B42F6819007F00F88E364FD4036A9C25BF357DD4", true)]
     [TestCase("API_KEY", "B42F6819007F00F88E364FD4036A9C25BF357DD4", false)]
+    [TestCase("OPENSSL_PGP_KEY_IDS", "0xBA5473A2B0587B07FB27CF2D216094DFD0CB81EF 0x8657ABB260F056B1E5190839D9C4D26D0E604491", true)]
+    [TestCase("key", "EB4C 1BFD 4F04 2F6D DDCC  EC91 7721 F63B D38B 4796", true)]
+    [TestCase("key", "EB4C 1BFD 4F04 2F6D", false)]
     [TestCase("KEY_SHA256", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", true)]
     [TestCase("SECRET_KEY_BASE", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", false)]
     [TestCase("SSH_AUTH_SOCK", "/run/host-services/ssh-auth.sock", true)]
@@ -242,4 +245,19 @@ public sealed class SecretScannerTests
         while (builder.Length < length) builder.Append(unit);
         return builder.ToString();
     }
+
+    [TestCase("id_rsa", "an SSH private key")]
+    [TestCase("home/.ssh/deploy", "an SSH private key")]
+    [TestCase("home/.ssh/known_hosts", null)]
+    [TestCase(".aws/credentials", "an AWS credentials file")]
+    [TestCase(".env.production", "an environment file with secrets")]
+    [TestCase(".env.example", null)]
+    [TestCase("tls/server.pem", "a PEM file with a private key")]
+    [TestCase("certs/server.pem", null)]
+    [TestCase("ca-key.pem", "a PEM file with a private key")]
+    [TestCase("fullchain.pem", null)]
+    [TestCase("nodesource.gpg.key", null)]
+    [TestCase("config/credentials-prod.json", "a credentials file")]
+    [TestCase("package.json", null)]
+    public void Secret_file_names(string path, string? what) => Assert.That(DF0303SecretFileCopied.Describe(path, certificateFolder: false), Is.EqualTo(what));
 }
