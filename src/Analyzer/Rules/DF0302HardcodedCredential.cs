@@ -101,7 +101,11 @@ public sealed class DF0302HardcodedCredential : DockerfileAnalyzer
     {
         var command = c.Command;
         var scanner = new CredentialScanner();
-        foreach (var assignment in command.Assignments) CheckWordPart(c, scanner.JudgeAssignment(assignment.Name, assignment.Value.Value), assignment.Value, 0, assignment.Value.Value.Length);
+        foreach (var assignment in command.Assignments)
+        {
+            var value = assignment.Value;
+            if (value.IsLiteral) CheckWordPart(c, scanner.JudgeAssignment(assignment.Name, value.Value), value, 0, value.Value.Length);
+        }
 
         var words = command.Words;
         if (words.Length < 2) return;
