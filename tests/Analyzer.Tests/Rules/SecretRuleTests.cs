@@ -53,6 +53,21 @@ public sealed class SecretRuleTests
     }
 
     /// <summary>
+    /// Rule pages are printed too (<c>dflint explain</c>, rule metadata in SARIF), so an example in them must not be
+    /// a fixture's secret: the output tests could not tell a leak from the documentation.
+    /// </summary>
+    [Test]
+    public void Rule_pages_do_not_quote_fixture_secrets()
+    {
+        var secrets = Directory.GetFiles(RuleFixtureTests.RulesDirectory, "*.secrets", SearchOption.AllDirectories).SelectMany(ReadSecrets).ToHashSet(StringComparer.Ordinal);
+        foreach (var page in Directory.GetFiles(RuleFixtureTests.RulesDirectory, "rule.md", SearchOption.AllDirectories))
+        {
+            var text = File.ReadAllText(page);
+            Assert.That(secrets.Where(s => text.Contains(s, StringComparison.Ordinal)), Is.Empty, page);
+        }
+    }
+
+    /// <summary>
     /// Near-matches of every shape, placed where each part of the rules reads them (values, RUN words, heredoc
     /// bodies, COPY destinations, comments). The scanners' linearity is counted in <see cref="SecretScannerTests"/>;
     /// this checks the rules around them take the same inputs through the whole linter without failing.
