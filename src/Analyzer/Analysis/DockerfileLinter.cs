@@ -161,7 +161,7 @@ public static partial class DockerfileLinter
 
         private void Invoke(DockerfileAnalyzer analyzer, TextSpan span, Action callback)
         {
-            if (file.HasCrashed(analyzer) || !analyzer.SupportedRules.Any(file.IsEnabled)) return;
+            if (file.HasCrashed(analyzer) || (!analyzer.MarksSensitive && !analyzer.SupportedRules.Any(file.IsEnabled))) return;
             file.Current = analyzer;
             var started = settings.Timings is null ? 0 : Stopwatch.GetTimestamp();
             try

@@ -30,6 +30,8 @@ public sealed class DF0300SecretInArgOrEnv : DockerfileAnalyzer
 
     public override ImmutableArray<RuleDescriptor> SupportedRules => [Rule, LiteralRule];
 
+    public override bool MarksSensitive => true;
+
     public override void Initialize(AnalysisContext context)
     {
         context.RegisterInstructionAction<EnvInstructionSyntax>(c =>

@@ -32,6 +32,8 @@ public sealed class DF0302HardcodedCredential : DockerfileAnalyzer
 
     public override ImmutableArray<RuleDescriptor> SupportedRules => [Rule];
 
+    public override bool MarksSensitive => true;
+
     public override void Initialize(AnalysisContext context)
     {
         context.RegisterFileAction(c =>
