@@ -1,0 +1,289 @@
+using System.Collections.Frozen;
+using Dflint.Analysis;
+using Dflint.Semantics;
+using Dflint.Semantics.Shell;
+using Dflint.Syntax;
+using Microsoft.CodeAnalysis;
+using SyntaxToken = Dflint.Syntax.SyntaxToken;
+
+namespace Dflint.Rules;
+
+/// <summary>
+/// Docker reuses a RUN's layer only while every layer before it is unchanged. A <c>COPY . .</c> before
+/// <c>npm ci</c> changes with every edited source file, so the install runs again on every build; copying the
+/// manifests first, installing, then copying the rest keeps the install cached until the dependencies change.
+/// </summary>
+public sealed class DF0320CopyBeforeDependencyInstall : DockerfileAnalyzer
+{
+    public static readonly RuleDescriptor Rule = new(
+        "DF0320", "copy-before-dependency-install", "Sources copied before the dependency install",
+        "'{0}' copies {1} before '{2}' at {3}, so every source change {4}: copy {5} first, run '{6}', then copy the rest",
+        RuleCategories.BestPractice, DiagnosticSeverity.Warning);
+
+    /// <summary>Files commonly written without an extension, which a COPY source of that name is rather than a folder.</summary>
+    private static readonly FrozenSet<string> s_extensionlessFiles = new[]
+    {
+        "Gemfile", "Pipfile", "Makefile", "GNUmakefile", "Dockerfile", "Containerfile", "Procfile", "LICENSE", "LICENCE", "COPYING",
+        "NOTICE", "README", "VERSION", "AUTHORS", "CHANGELOG", "CODEOWNERS", "Jenkinsfile", "Rakefile", "Vagrantfile", "Brewfile",
+        "Justfile", "Caddyfile", "Earthfile", "Tiltfile", "Berksfile", "Podfile", "Guardfile", "Capfile", "gradlew", "mvnw",
+        "entrypoint", "docker-entrypoint", "start", "run", "healthcheck",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    public override ImmutableArray<RuleDescriptor> SupportedRules => [Rule];
+
+    public override void Initialize(AnalysisContext context) => context.RegisterRunAction(Analyze);
+
+    private static void Analyze(RunContext c)
+    {
+        // ONBUILD triggers run in the images built from this one, interleaved with their own instructions.
+        if (c.IsOnbuildTrigger || c.State.Stage is not { } stage) return;
+        var steps = FindSteps(c.Scripts, c.State, c.Tree.EscapeChar);
+        if (steps is null) return;
+        var cached = HasCacheMount(c.Instruction);
+        for (var k = 0; k < steps.Count; k++)
+        {
+            var (step, folder) = steps[k];
+            // A build step needs the sources anyway; with a cache mount it finds the dependencies it fetched last time.
+            if (step.Kind == DependencyStepKind.Build && cached) continue;
+            if (PrecededInRun(steps, k)) continue;
+            ReportBroadCopies(c, stage, step, folder);
+        }
+    }
+
+    /// <summary>The dependency steps of a RUN's scripts with the folder each reads its manifests from; null when there are none.</summary>
+    private static List<(DependencyStep Step, string? Folder)>? FindSteps(ImmutableArray<ShellScript> scripts, InstructionState state, char escape)
+    {
+        List<(DependencyStep, string?)>? steps = null;
+        foreach (var script in scripts)
+        {
+            var directory = state.Workdir ?? ContainerPaths.ImageWorkdir;
+            foreach (var command in script.Commands)
+            {
+                if (command.BaseName is "cd" or "pushd" && !command.IsInSubstitution)
+                {
+                    directory = ChangeDirectory(command, directory, state, escape);
+                    continue;
+                }
+                if (DependencyInstalls.Find(command, state) is not { } step) continue;
+                steps ??= [];
+                steps.Add((step, ContainerPaths.Resolve(directory, step.Directory)));
+            }
+        }
+        return steps;
+    }
+
+    /// <summary>The folder after <c>cd DIR</c>; null when it cannot be told (<c>cd</c> alone, <c>cd -</c>, an unknown variable).</summary>
+    private static string? ChangeDirectory(ShellCommand cd, string? directory, InstructionState state, char escape)
+    {
+        foreach (var argument in cd.Arguments)
+        {
+            var value = argument.Value;
+            if (value is "-L" or "-P" or "-e" or "-n") continue;
+            if (value == "-" || value.StartsWith('~') || value.StartsWith('+')) return null;
+            return ContainerPaths.Resolve(directory, argument.HasExpansion ? Expand(value, state, escape) : value);
+        }
+        return null;
+    }
+
+    private static bool PrecededInRun(List<(DependencyStep Step, string? Folder)> steps, int index)
+    {
+        for (var j = 0; j < index; j++)
+        {
+            if (steps[j].Step.Family == steps[index].Step.Family && ContainerPaths.IsAtOrAbove(steps[j].Folder, steps[index].Folder)) return true;
+        }
+        return false;
+    }
+
+    private static bool HasCacheMount(RunInstructionSyntax run)
+    {
+        foreach (var mount in RunMounts.Of(run))
+        {
+            if (mount.Type == "cache") return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Reports the COPY and ADD of the build context that come before the step, in its stage or the stages it is
+    /// built on, unless an earlier step of the same family already installed the dependencies (then the layers are
+    /// cached as they should be, or that earlier step is the one reported).
+    /// </summary>
+    private static void ReportBroadCopies(RunContext c, Stage stage, DependencyStep step, string? folder)
+    {
+        List<(SyntaxToken Token, string Value)>? whole = null, folders = null;
+        var manifestCopied = false;
+        for (var (current, end) = (stage, IndexOf(stage, c.Instruction)); current is not null; current = current.BaseStage, end = current?.Instructions.Length ?? 0)
+        {
+            for (var i = end - 1; i >= 0; i--)
+            {
+                if (current.Instructions[i] is CopyLikeInstructionSyntax copy) InspectCopy(c, copy, step, folder, ref whole, ref folders, ref manifestCopied);
+            }
+        }
+        // A folder copied to where the manifests are read is taken to hold them only when nothing else copies them.
+        var reported = whole ?? (manifestCopied ? null : folders);
+        if (reported is null || HasEarlierStep(c, stage, step, folder)) return;
+        var position = c.Text.Lines.GetLinePosition(step.NameWord.Span.Start);
+        var at = $"{position.Line + 1}:{position.Character + 1}";
+        var what = whole is null ? "the project folder" : "the whole build context";
+        foreach (var (token, value) in reported)
+        {
+            c.Report(Rule, token.Span, value, what, step.Display, at, step.Consequence, step.Manifests, step.CacheableStep);
+        }
+    }
+
+    private static void InspectCopy(
+        RunContext c, CopyLikeInstructionSyntax copy, DependencyStep step, string? folder,
+        ref List<(SyntaxToken, string)>? whole, ref List<(SyntaxToken, string)>? folders, ref bool manifestCopied)
+    {
+        var state = c.Model.GetState(copy);
+        var escape = c.Tree.EscapeChar;
+        // Another stage's files, or an image's, change only when their content does.
+        var fromContext = copy.GetFlag("from") is null;
+        string? destination = null;
+        var destinationRead = false;
+        foreach (var source in copy.Sources)
+        {
+            if (Expand(source.ValueText, state, escape) is not { Length: > 0 } value || value.StartsWith("<<", StringComparison.Ordinal)) continue;
+            if (fromContext && IsWholeContext(value))
+            {
+                (whole ??= []).Add((source, value));
+                continue;
+            }
+            if (DependencyInstalls.IsManifest(step, value))
+            {
+                manifestCopied = true;
+                continue;
+            }
+            if (!fromContext || !IsFolder(value)) continue;
+            if (!destinationRead)
+            {
+                destinationRead = true;
+                destination = ContainerPaths.Resolve(state.Workdir ?? ContainerPaths.ImageWorkdir, Expand(copy.Destination.ValueText, state, escape));
+            }
+            // A folder copied at or above the manifests' folder holds them, unless it is the folder a manifest path names
+            // (`COPY deps/ ./deps/` for `pip install -r deps/base.txt`). The root is where rootfs overlays go.
+            if (destination is not null && folder is not null && destination != "/" && ContainerPaths.IsAtOrAbove(destination, folder)
+                && destination[0] == folder[0] && !(step.NamesManifestFile && destination == folder))
+            {
+                (folders ??= []).Add((source, value));
+            }
+        }
+    }
+
+    /// <summary>True when a RUN before the current one, in its stage or a base stage, runs a step of the family for the same manifests (or for a folder above them).</summary>
+    private static bool HasEarlierStep(RunContext c, Stage stage, DependencyStep step, string? folder)
+    {
+        var escape = c.Tree.EscapeChar;
+        for (var (current, end) = (stage, IndexOf(stage, c.Instruction)); current is not null; current = current.BaseStage, end = current?.Instructions.Length ?? 0)
+        {
+            for (var i = end - 1; i >= 0; i--)
+            {
+                if (current.Instructions[i] is not RunInstructionSyntax run) continue;
+                var state = c.Model.GetState(run);
+                var scripts = ShellScript.ForInstruction(run, escape);
+                if (!state.Shell.IsPosix) scripts = [.. scripts.Where(s => s.Source.Kind is ShellSourceKind.ExecFormShellC or ShellSourceKind.ExecForm)];
+                if (FindSteps(scripts, state, escape) is not { } earlier) continue;
+                foreach (var (other, otherFolder) in earlier)
+                {
+                    if (other.Family == step.Family && ContainerPaths.IsAtOrAbove(otherFolder, folder)) return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static int IndexOf(Stage stage, InstructionSyntax instruction)
+    {
+        var instructions = stage.Instructions;
+        for (var i = instructions.Length - 1; i >= 0; i--)
+        {
+            if (instructions[i].SpanStart == instruction.SpanStart) return i;
+        }
+        return instructions.Length;
+    }
+
+    /// <summary>The word with the stage's variables expanded and quotes removed; null when a variable is unknown.</summary>
+    private static string? Expand(string word, InstructionState state, char escape)
+    {
+        if (word.IndexOfAny(['$', '"', '\'', escape]) < 0) return word;
+        var result = state.Variables.Expand(word, escape);
+        return result.Success && result.Unmatched.IsDefaultOrEmpty && !result.Value.Contains('$', StringComparison.Ordinal) ? result.Value : null;
+    }
+
+    /// <summary><c>.</c>, <c>./</c>, <c>*</c>, <c>./*</c>, <c>/</c>: the whole build context.</summary>
+    internal static bool IsWholeContext(string source)
+    {
+        var span = source.AsSpan();
+        while (span.StartsWith("./", StringComparison.Ordinal)) span = span[2..].TrimStart('/');
+        span = span.TrimEnd('/');
+        return span.IsEmpty || span is "." or "*";
+    }
+
+    /// <summary>A source that names a folder: written with a trailing slash, or a name without extension that is no well-known file.</summary>
+    internal static bool IsFolder(string source)
+    {
+        if (source.AsSpan().IndexOfAny('*', '?', '[') >= 0 || source.Contains("://", StringComparison.Ordinal) || source.StartsWith("git@", StringComparison.Ordinal)) return false;
+        if (source.EndsWith('/') || source.EndsWith("/.", StringComparison.Ordinal)) return true;
+        var name = DependencyInstalls.LastSegment(source);
+        return !name.IsEmpty && name.IndexOf('.') < 0 && !s_extensionlessFiles.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name);
+    }
+}
+
+/// <summary>
+/// Container folders as DF0320 compares them: absolute (<c>/app</c>), or below the base image's working directory,
+/// which the Dockerfile does not tell (<c>~</c>, <c>~/src</c>); null when unknown.
+/// </summary>
+internal static class ContainerPaths
+{
+    public const string ImageWorkdir = "~";
+
+    /// <summary><paramref name="path"/> resolved against <paramref name="directory"/>, with <c>.</c> and <c>..</c> folded.</summary>
+    public static string? Resolve(string? directory, string? path)
+    {
+        if (path is null) return null;
+        string root;
+        string combined;
+        if (path.StartsWith('/'))
+        {
+            (root, combined) = ("/", path);
+        }
+        else if (directory is null)
+        {
+            return null;
+        }
+        else
+        {
+            root = directory.StartsWith('/') ? "/" : ImageWorkdir;
+            combined = directory[root.Length..] + "/" + path;
+        }
+        var parts = new List<string>();
+        foreach (var part in combined.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (part == ".") continue;
+            if (part != "..")
+            {
+                parts.Add(part);
+            }
+            else if (parts.Count > 0)
+            {
+                parts.RemoveAt(parts.Count - 1);
+            }
+            else if (root == ImageWorkdir)
+            {
+                return null;
+            }
+        }
+        return root == "/" ? "/" + string.Join('/', parts) : parts.Count == 0 ? ImageWorkdir : ImageWorkdir + "/" + string.Join('/', parts);
+    }
+
+    /// <summary>
+    /// True when <paramref name="ancestor"/> is <paramref name="folder"/> or holds it, or when that cannot be told
+    /// (either unknown, or one absolute and the other below the image's working directory).
+    /// </summary>
+    public static bool IsAtOrAbove(string? ancestor, string? folder)
+    {
+        if (ancestor is null || folder is null || ancestor[0] != folder[0]) return true;
+        if (ancestor == "/" || ancestor == folder) return true;
+        return folder.Length > ancestor.Length && folder[ancestor.Length] == '/' && folder.StartsWith(ancestor, StringComparison.Ordinal);
+    }
+}
