@@ -89,10 +89,17 @@ public sealed class DF0320CopyBeforeDependencyInstall : DockerfileAnalyzer
     {
         for (var j = 0; j < index; j++)
         {
-            if (steps[j].Step.Family == steps[index].Step.Family && ContainerPaths.IsAtOrAbove(steps[j].Folder, steps[index].Folder)) return true;
+            if (Covers(steps[j].Step, steps[j].Folder, steps[index].Step, steps[index].Folder)) return true;
         }
         return false;
     }
+
+    /// <summary>
+    /// True when the earlier step installed what the later one needs: same family, for the same folder or one above
+    /// it. .NET projects reference each other across folders and share one package folder, so any earlier restore counts.
+    /// </summary>
+    private static bool Covers(DependencyStep earlier, string? earlierFolder, DependencyStep later, string? laterFolder) =>
+        earlier.Family == later.Family && (later.Family == DependencyFamily.DotNet || ContainerPaths.IsAtOrAbove(earlierFolder, laterFolder));
 
     private static bool HasCacheMount(RunInstructionSyntax run)
     {
@@ -110,18 +117,29 @@ public sealed class DF0320CopyBeforeDependencyInstall : DockerfileAnalyzer
     /// </summary>
     private static void ReportBroadCopies(RunContext c, Stage stage, DependencyStep step, string? folder)
     {
-        List<(SyntaxToken Token, string Value)>? whole = null, folders = null;
-        var manifestCopied = false;
+        List<(SyntaxToken Token, string Value)>? whole = null;
+        var folderLike = false;
         for (var (current, end) = (stage, IndexOf(stage, c.Instruction)); current is not null; current = current.BaseStage, end = current?.Instructions.Length ?? 0)
         {
             for (var i = end - 1; i >= 0; i--)
             {
-                if (current.Instructions[i] is CopyLikeInstructionSyntax copy) InspectCopy(c, copy, step, folder, ref whole, ref folders, ref manifestCopied);
+                switch (current.Instructions[i])
+                {
+                    case CopyLikeInstructionSyntax copy when copy.GetFlag("from") is null:
+                        foreach (var source in copy.Sources)
+                        {
+                            if (SourceValue(c, copy, source) is not { } value) continue;
+                            if (IsWholeContext(value)) (whole ??= []).Add((source, value));
+                            else folderLike |= IsFolder(value);
+                        }
+                        break;
+                    case RunInstructionSyntax run when HasCoveringStep(c, run, step, folder):
+                        return;
+                }
             }
         }
-        // A folder copied to where the manifests are read is taken to hold them only when nothing else copies them.
-        var reported = whole ?? (manifestCopied ? null : folders);
-        if (reported is null || HasEarlierStep(c, stage, step, folder)) return;
+        var reported = whole ?? (folderLike ? FolderCopies(c, stage, step, folder) : null);
+        if (reported is null) return;
         var position = c.Text.Lines.GetLinePosition(step.NameWord.Span.Start);
         var at = $"{position.Line + 1}:{position.Character + 1}";
         var what = whole is null ? "the project folder" : "the whole build context";
@@ -131,63 +149,79 @@ public sealed class DF0320CopyBeforeDependencyInstall : DockerfileAnalyzer
         }
     }
 
-    private static void InspectCopy(
-        RunContext c, CopyLikeInstructionSyntax copy, DependencyStep step, string? folder,
-        ref List<(SyntaxToken, string)>? whole, ref List<(SyntaxToken, string)>? folders, ref bool manifestCopied)
+    /// <summary>
+    /// The folders copied from the context at or above the folder the step reads its manifests from; null when none,
+    /// or when some COPY names the manifests (then the folders are taken not to hold them).
+    /// </summary>
+    private static List<(SyntaxToken Token, string Value)>? FolderCopies(RunContext c, Stage stage, DependencyStep step, string? folder)
     {
-        var state = c.Model.GetState(copy);
-        var escape = c.Tree.EscapeChar;
-        // Another stage's files, or an image's, change only when their content does.
-        var fromContext = copy.GetFlag("from") is null;
-        string? destination = null;
-        var destinationRead = false;
-        foreach (var source in copy.Sources)
-        {
-            if (Expand(source.ValueText, state, escape) is not { Length: > 0 } value || value.StartsWith("<<", StringComparison.Ordinal)) continue;
-            if (fromContext && IsWholeContext(value))
-            {
-                (whole ??= []).Add((source, value));
-                continue;
-            }
-            if (DependencyInstalls.IsManifest(step, value))
-            {
-                manifestCopied = true;
-                continue;
-            }
-            if (!fromContext || !IsFolder(value)) continue;
-            if (!destinationRead)
-            {
-                destinationRead = true;
-                destination = ContainerPaths.Resolve(state.Workdir ?? ContainerPaths.ImageWorkdir, Expand(copy.Destination.ValueText, state, escape));
-            }
-            // A folder copied at or above the manifests' folder holds them, unless it is the folder a manifest path names
-            // (`COPY deps/ ./deps/` for `pip install -r deps/base.txt`). The root is where rootfs overlays go.
-            if (destination is not null && folder is not null && destination != "/" && ContainerPaths.IsAtOrAbove(destination, folder)
-                && destination[0] == folder[0] && !(step.NamesManifestFile && destination == folder))
-            {
-                (folders ??= []).Add((source, value));
-            }
-        }
-    }
-
-    /// <summary>True when a RUN before the current one, in its stage or a base stage, runs a step of the family for the same manifests (or for a folder above them).</summary>
-    private static bool HasEarlierStep(RunContext c, Stage stage, DependencyStep step, string? folder)
-    {
-        var escape = c.Tree.EscapeChar;
+        if (folder is null) return null;
+        List<(SyntaxToken, string)>? folders = null;
         for (var (current, end) = (stage, IndexOf(stage, c.Instruction)); current is not null; current = current.BaseStage, end = current?.Instructions.Length ?? 0)
         {
             for (var i = end - 1; i >= 0; i--)
             {
-                if (current.Instructions[i] is not RunInstructionSyntax run) continue;
-                var state = c.Model.GetState(run);
-                var scripts = ShellScript.ForInstruction(run, escape);
-                if (!state.Shell.IsPosix) scripts = [.. scripts.Where(s => s.Source.Kind is ShellSourceKind.ExecFormShellC or ShellSourceKind.ExecForm)];
-                if (FindSteps(scripts, state, escape) is not { } earlier) continue;
-                foreach (var (other, otherFolder) in earlier)
+                if (current.Instructions[i] is not CopyLikeInstructionSyntax copy) continue;
+                // Another stage's files, or an image's, change only when their content does; they may still be the manifests.
+                var fromContext = copy.GetFlag("from") is null;
+                string? destination = null;
+                var destinationRead = false;
+                foreach (var source in copy.Sources)
                 {
-                    if (other.Family == step.Family && ContainerPaths.IsAtOrAbove(otherFolder, folder)) return true;
+                    if (SourceValue(c, copy, source) is not { } value) continue;
+                    if (DependencyInstalls.IsManifest(step, value)) return null;
+                    if (!fromContext || !IsFolder(value)) continue;
+                    if (!destinationRead)
+                    {
+                        destinationRead = true;
+                        var state = c.Model.GetState(copy);
+                        destination = ContainerPaths.Resolve(state.Workdir ?? ContainerPaths.ImageWorkdir, Expand(copy.Destination.ValueText, state, c.Tree.EscapeChar));
+                    }
+                    // A folder copied at or above the manifests' folder holds them, unless it is the folder a manifest path
+                    // names (`COPY deps/ ./deps/` for `pip install -r deps/base.txt`). The root is where rootfs overlays go.
+                    if (destination is not null && destination != "/" && destination[0] == folder[0] && ContainerPaths.IsAtOrAbove(destination, folder)
+                        && !(step.NamesManifestFile && destination == folder))
+                    {
+                        (folders ??= []).Add((source, value));
+                    }
                 }
             }
+        }
+        return folders;
+    }
+
+    /// <summary>A COPY source with the stage's variables expanded; null for heredocs and unknown variables.</summary>
+    private static string? SourceValue(RunContext c, CopyLikeInstructionSyntax copy, SyntaxToken source)
+    {
+        var text = source.ValueText;
+        var escape = c.Tree.EscapeChar;
+        var value = text.AsSpan().IndexOfAny('$', '"', '\'') < 0 && text.IndexOf(escape) < 0 ? text : Expand(text, c.Model.GetState(copy), escape);
+        return value is { Length: > 0 } && !value.StartsWith("<<", StringComparison.Ordinal) ? value : null;
+    }
+
+    /// <summary>True when <paramref name="run"/> (an earlier RUN) has a step that installed what <paramref name="step"/> needs.</summary>
+    private static bool HasCoveringStep(RunContext c, RunInstructionSyntax run, DependencyStep step, string? folder)
+    {
+        // Most RUNs name no tool of the family: skip parsing them.
+        if (!MayRun(c.Text.ToString(run.Span), step.Family)) return false;
+        var escape = c.Tree.EscapeChar;
+        var state = c.Model.GetState(run);
+        var scripts = ShellScript.ForInstruction(run, escape);
+        if (!state.Shell.IsPosix) scripts = [.. scripts.Where(s => s.Source.Kind is ShellSourceKind.ExecFormShellC or ShellSourceKind.ExecForm)];
+        if (FindSteps(scripts, state, escape) is not { } earlier) return false;
+        foreach (var (other, otherFolder) in earlier)
+        {
+            if (Covers(other, otherFolder, step, folder)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>False when the text of a RUN names none of the family's tools, so that it need not be parsed.</summary>
+    private static bool MayRun(string text, DependencyFamily family)
+    {
+        foreach (var tool in DependencyInstalls.Tools(family))
+        {
+            if (text.Contains(tool, StringComparison.Ordinal)) return true;
         }
         return false;
     }

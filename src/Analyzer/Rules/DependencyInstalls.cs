@@ -81,6 +81,20 @@ internal static class DependencyInstalls
         [DependencyFamily.DotNet] = ["*.csproj", "*.fsproj", "*.vbproj", "*.sln", "*.slnx", "NuGet.config", "Directory.Packages.props", "Directory.Build.props", "global.json", "packages.lock.json"],
     }.ToFrozenDictionary();
 
+    /// <summary>Words the command line of each family's steps contains, to skip RUNs without any cheaply.</summary>
+    private static readonly FrozenDictionary<DependencyFamily, string[]> s_tools = new Dictionary<DependencyFamily, string[]>
+    {
+        [DependencyFamily.Node] = ["npm", "yarn", "pnpm", "bun"],
+        [DependencyFamily.Python] = ["pip", "py", "uv", "poetry"],
+        [DependencyFamily.Ruby] = ["bundle"],
+        [DependencyFamily.Go] = ["go"],
+        [DependencyFamily.Maven] = ["mvn"],
+        [DependencyFamily.Gradle] = ["gradle"],
+        [DependencyFamily.Rust] = ["cargo"],
+        [DependencyFamily.Php] = ["composer"],
+        [DependencyFamily.DotNet] = ["dotnet"],
+    }.ToFrozenDictionary();
+
     private static readonly FrozenSet<string> s_npmInstall = LanguageInstallers.Set(
         "install", "i", "in", "ins", "inst", "insta", "instal", "isnt", "isnta", "isntal", "isntall", "add");
 
@@ -195,6 +209,9 @@ internal static class DependencyInstalls
             _ => LanguageInstallers.MayRunPip(name) ? Pip(effective) : null,
         };
     }
+
+    /// <summary>Every step of <paramref name="family"/> names its tool with one of these words (<c>pipenv</c> contains <c>pip</c>).</summary>
+    public static ReadOnlySpan<string> Tools(DependencyFamily family) => s_tools[family];
 
     /// <summary>
     /// True when a source of COPY (its value, globs allowed) names one of the family's manifests or the step's own

@@ -152,6 +152,8 @@ public sealed class DependencyInstallTests
     [TestCase("WORKDIR /app\nONBUILD COPY . .\nONBUILD RUN npm ci", "")]
     [TestCase("WORKDIR /app\nCOPY . .\nSHELL [\"pwsh\", \"-Command\"]\nRUN npm ci", "")]
     [TestCase("WORKDIR /app\nCOPY . .\nSHELL [\"pwsh\", \"-Command\"]\nRUN [\"npm\", \"ci\"]", "3:.>npm ci")]
+    [TestCase("WORKDIR /src\nCOPY [\"Lib/Lib.csproj\", \"Lib/\"]\nRUN dotnet restore Lib/Lib.csproj\nCOPY . .\nRUN dotnet publish Api/Api.csproj -o /out", "")]
+    [TestCase("WORKDIR /src\nCOPY . .\nRUN dotnet restore Api/Api.csproj && dotnet publish Api/Api.csproj --no-restore -o /out", "3:.>dotnet restore")]
     public void Reports_the_copy_before_the_first_install(string body, string expected) =>
         Assert.That(Reported("FROM node:20\n" + body + "\n"), Is.EqualTo(expected));
 
