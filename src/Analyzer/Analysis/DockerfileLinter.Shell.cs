@@ -1,4 +1,3 @@
-using Dflint.Semantics.Shell;
 using Dflint.Syntax;
 
 namespace Dflint.Analysis;
@@ -18,11 +17,7 @@ public static partial class DockerfileLinter
             };
             if (run is null) return;
 
-            var posix = file.Model.GetState(instruction).Shell.IsPosix
-                && !(suppressions.NonPosixShellFrom is { } from && from.Contains(instruction.SpanStart));
-            var scripts = ShellScript.ForInstruction(run, file.Tree.EscapeChar);
-            // Exec form names its program (or shell) itself, so it is read whatever SHELL says.
-            if (!posix) scripts = [.. scripts.Where(s => s.Source.Kind is ShellSourceKind.ExecFormShellC or ShellSourceKind.ExecForm)];
+            var scripts = file.GetShellScripts(run);
             if (scripts.IsEmpty) return;
 
             foreach (var script in scripts)

@@ -77,8 +77,8 @@ public static partial class DockerfileLinter
         var selection = settings.Selection ?? RuleSelection.Default(RuleRegistry.Default);
         var registry = selection.Registry;
         var model = SemanticModel.Create(tree);
-        var file = new FileAnalysis(tree, model, settings.Options, selection);
         var suppressions = Suppressions.Read(tree, registry);
+        var file = new FileAnalysis(tree, model, settings.Options, selection, suppressions);
 
         foreach (var diagnostic in tree.GetDiagnostics())
         {
@@ -89,7 +89,7 @@ public static partial class DockerfileLinter
             if (code.Rule is null) file.Report(EngineRules.UnknownRuleCode, code.Span, EngineRules.UnknownRuleCode.FormatMessage([code.Text]), null);
         }
 
-        new Walker(file, registry.Actions, suppressions, settings).Run();
+        new Walker(file, registry.Actions, settings).Run();
 
         var diagnostics = new List<LintDiagnostic>();
         var suppressed = new List<LintDiagnostic>();
@@ -120,7 +120,7 @@ public static partial class DockerfileLinter
     private static DiagnosticSeverity SeverityOf(RuleDescriptor rule, RuleSelection selection, Suppressions suppressions) =>
         suppressions.ChecksAreErrors && !rule.Aliases.IsEmpty ? DiagnosticSeverity.Error : selection.SeverityOf(rule);
 
-    private sealed partial class Walker(FileAnalysis file, AnalyzerActions actions, Suppressions suppressions, LintSettings settings)
+    private sealed partial class Walker(FileAnalysis file, AnalyzerActions actions, LintSettings settings)
     {
         public void Run()
         {

@@ -206,9 +206,7 @@ public sealed class DF0320CopyBeforeDependencyInstall : DockerfileAnalyzer
         if (!MayRun(c.Text.ToString(run.Span), step.Family)) return false;
         var escape = c.Tree.EscapeChar;
         var state = c.Model.GetState(run);
-        var scripts = ShellScript.ForInstruction(run, escape);
-        if (!state.Shell.IsPosix) scripts = [.. scripts.Where(s => s.Source.Kind is ShellSourceKind.ExecFormShellC or ShellSourceKind.ExecForm)];
-        if (FindSteps(scripts, state, escape) is not { } earlier) return false;
+        if (FindSteps(c.GetShellScripts(run), state, escape) is not { } earlier) return false;
         foreach (var (other, otherFolder) in earlier)
         {
             if (Covers(other, otherFolder, step, folder)) return true;
