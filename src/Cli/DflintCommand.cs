@@ -65,7 +65,7 @@ internal static class DflintCommand
 
     private static readonly HashSet<string> s_valueOptions = new(StringComparer.Ordinal)
     {
-        StdinFilenameOption, "--format", "--output", "-o", "--select", "--extend-select", "--ignore", "--config", "--failure-threshold",
+        StdinFilenameOption, "--format", "--output", "-o", "--select", "--extend-select", "--ignore", "--config", "--failure-threshold", "--context",
     };
 
     private const string StdinFilenameOption = "--stdin-filename";
@@ -106,6 +106,12 @@ internal static class DflintCommand
             HelpName = "FILE",
         };
         var noConfig = new Option<bool>("--no-config") { Description = "Ignore configuration files." };
+        var buildContext = new Option<string>("--context")
+        {
+            Description = "The build context folder, with its .dockerignore, for every Dockerfile linted (standard input too). " +
+                "Default: 'context' in .dflint.yaml, else each Dockerfile's folder (for standard input, that of --stdin-filename, else none).",
+            HelpName = "DIR",
+        };
         var threshold = new Option<string>("--failure-threshold")
         {
             Description = "Exit with 1 only for findings of at least this severity: error, warning, info (default), style or none.",
@@ -113,11 +119,19 @@ internal static class DflintCommand
         };
         threshold.AcceptOnlyFromAmong("error", "warning", "info", "style", "none");
         var timings = new Option<bool>("--timings") { Description = "Print the time spent in each rule to standard error." };
+        var noFail = new Option<bool>("--no-fail") { Description = "Exit with 0 even when findings reach the failure threshold (also 'no-fail: true' in .dflint.yaml)." };
+        var statistics = new Option<bool>("--statistics") { Description = "Print how many findings each rule raised instead of the findings (also 'statistics: true')." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print the findings and nothing else: no summary, no warnings (also 'quiet: true')." };
+        var includeSuppressed = new Option<bool>("--include-suppressed")
+        {
+            Description = "Also report findings that comments or # check= suppress, marked as such (sarif and json only); they never count.",
+        };
         root.Add(paths);
-        foreach (var option in new Option[] { stdinFilename, format, output, select, extendSelect, ignore, config, noConfig, threshold, timings }) root.Add(option);
+        foreach (var option in new Option[] { stdinFilename, format, output, select, extendSelect, ignore, config, noConfig, buildContext, threshold, noFail, statistics, quiet, timings, includeSuppressed }) root.Add(option);
         root.Validators.Add(result =>
         {
             if (result.GetValue(config) is not null && result.GetValue(noConfig)) result.AddError("--config and --no-config cannot be used together.");
+            if (result.GetValue(buildContext) is { } folder && !Directory.Exists(folder)) result.AddError($"--context: '{folder}' is not a folder.");
         });
         root.SetAction(result =>
         {
@@ -134,7 +148,14 @@ internal static class DflintCommand
                 result.GetValue(config),
                 result.GetValue(noConfig),
                 failureThreshold,
-                result.GetValue(timings)));
+                result.GetValue(noFail),
+                result.GetValue(statistics),
+                result.GetValue(quiet),
+                result.GetValue(timings),
+                result.GetValue(includeSuppressed))
+            {
+                ContextFolder = result.GetValue(buildContext),
+            });
         });
 
         var rulesFormat = new Option<string>("--format") { Description = "text (default) or json.", HelpName = "FORMAT", DefaultValueFactory = _ => "text" };

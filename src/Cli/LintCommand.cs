@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Dflint.Analysis;
+using Dflint.Context;
 using Dflint.Linting;
 using Dflint.Reporting;
 
@@ -17,7 +18,15 @@ internal sealed record LintRequest(
     string? ConfigPath,
     bool NoConfig,
     FailureThreshold? Threshold,
-    bool Timings);
+    bool NoFail,
+    bool Statistics,
+    bool Quiet,
+    bool Timings,
+    bool IncludeSuppressed = false)
+{
+    /// <summary>The build context given with <c>--context</c>; null to use the configuration's or each Dockerfile's folder.</summary>
+    public string? ContextFolder { get; init; }
+}
 
 internal static class LintCommand
 {
@@ -49,18 +58,39 @@ internal static class LintCommand
             return ExitCodes.UsageOrIoError;
         }
 
+        try
+        {
+            var runConfiguration = settingsSource.ForRun(Directory.GetCurrentDirectory());
+            request = request with
+            {
+                Statistics = request.Statistics || runConfiguration.Statistics == true,
+                Quiet = request.Quiet || runConfiguration.Quiet == true,
+            };
+        }
+        catch (Dflint.Configuration.ConfigurationException e)
+        {
+            console.Error(Relative(e.Message));
+            return ExitCodes.UsageOrIoError;
+        }
+        if (request.Statistics && request.Format is not (TextFormat or ConciseFormat or JsonFormat))
+        {
+            console.Error($"--statistics works with the text, concise and json formats, not {request.Format.Name}");
+            return ExitCodes.UsageOrIoError;
+        }
+
         var timings = request.Timings ? new AnalyzerTimings() : null;
+        var contexts = new BuildContextCache();
         // Files are linted in parallel and reported in order, so the output does not depend on scheduling.
         var outcomes = new FileOutcome[files.Count];
         if (files.Count == 1)
         {
             // Starting the thread pool for one file costs more start-up time than it could save (docs/INSTALL.md).
-            outcomes[0] = LintOne(files[0].Path, files[0].Display, request, settingsSource, timings);
+            outcomes[0] = LintOne(files[0].Path, files[0].Display, request, settingsSource, contexts, timings);
         }
         else
         {
             Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
-                outcomes[i] = LintOne(files[i].Path, files[i].Display, request, settingsSource, timings));
+                outcomes[i] = LintOne(files[i].Path, files[i].Display, request, settingsSource, contexts, timings));
         }
 
         var readFailed = false;
@@ -68,7 +98,10 @@ internal static class LintCommand
         var failed = false;
         foreach (var outcome in outcomes)
         {
-            foreach (var warning in outcome.Warnings) console.Warning(Relative(warning));
+            if (!request.Quiet)
+            {
+                foreach (var warning in outcome.Warnings) console.Warning(Relative(warning));
+            }
             if (outcome.ConfigurationError is { } configurationError)
             {
                 console.Output.Flush();
@@ -91,12 +124,12 @@ internal static class LintCommand
         if (timings is not null) WriteTimings(console, timings);
 
         if (readFailed) return ExitCodes.UsageOrIoError;
-        return failed ? ExitCodes.FindingsReachThreshold : ExitCodes.Success;
+        return failed && !request.NoFail ? ExitCodes.FindingsReachThreshold : ExitCodes.Success;
     }
 
     private sealed record FileOutcome(ReportedFile? File, FailureThreshold Threshold, ImmutableArray<string> Warnings, string? ReadError, string? ConfigurationError);
 
-    private static FileOutcome LintOne(string path, string display, LintRequest request, ConfiguredSettings settingsSource, AnalyzerTimings? timings)
+    private static FileOutcome LintOne(string path, string display, LintRequest request, ConfiguredSettings settingsSource, BuildContextCache contexts, AnalyzerTimings? timings)
     {
         var isStdin = path == InputFiles.StdinPath;
         var shown = isStdin ? request.StdinName ?? DefaultStdinName : display;
@@ -123,9 +156,25 @@ internal static class LintCommand
         {
             return new FileOutcome(null, FailureThreshold.Default, resolved.NewWarnings, $"{shown}: {InputFiles.Describe(e)}", null);
         }
-        var result = DockerfileLinter.Lint(bytes, shown, resolved.Settings with { Timings = timings });
+        var settings = resolved.Settings with { Timings = timings, KeepSuppressed = request.IncludeSuppressed };
+        if (BuildContextFor(isStdin ? request.StdinName : path, request, resolved, contexts) is { } buildContext)
+        {
+            settings = settings with { Options = settings.Options with { BuildContext = buildContext } };
+        }
+        var result = DockerfileLinter.Lint(bytes, shown, settings);
         var threshold = request.Threshold ?? resolved.Threshold ?? FailureThreshold.Default;
         return new FileOutcome(new ReportedFile(shown, result), threshold, resolved.NewWarnings, null, null);
+    }
+
+    /// <summary>
+    /// The context a Dockerfile is built with: <c>--context</c>, else the configuration's <c>context</c>, else the
+    /// Dockerfile's folder. Standard input without <c>--stdin-filename</c> has no folder: only <c>--context</c> gives it one.
+    /// </summary>
+    private static Dflint.Context.BuildContext? BuildContextFor(string? dockerfile, LintRequest request, ResolvedSettings resolved, BuildContextCache contexts)
+    {
+        var folder = request.ContextFolder
+            ?? (dockerfile is null ? null : resolved.ContextFolder ?? Path.GetDirectoryName(Path.GetFullPath(dockerfile)));
+        return folder is null ? null : contexts.Get(folder, dockerfile);
     }
 
     /// <summary>Configuration messages name files by full path; below the working folder a relative one reads better.</summary>
@@ -143,8 +192,16 @@ internal static class LintCommand
         var options = new ReportOptions(DflintVersion.Current, console.Colour && !toFile, Directory.GetCurrentDirectory(), RuleRegistry.Default.Rules);
         void WriteAll(Stream stream)
         {
-            format.Write(stream, reported, options);
-            if (format.PrintsSummary)
+            if (request.Statistics)
+            {
+                if (format is JsonFormat) StatisticsReport.WriteJson(stream, reported);
+                else StatisticsReport.WriteText(stream, reported);
+            }
+            else
+            {
+                format.Write(stream, reported, options);
+            }
+            if (format.PrintsSummary && !request.Quiet)
             {
                 var summary = System.Text.Encoding.UTF8.GetBytes(LintSummary.Of(reported).Describe() + "\n");
                 stream.Write(summary);

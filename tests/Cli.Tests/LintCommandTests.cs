@@ -64,6 +64,7 @@ public sealed class LintCommandTests
         [
             ".git/Dockerfile", "node_modules/pkg/Dockerfile", "a/node_modules/Dockerfile", "dockerfile",
             "DOCKERFILE", "Dockerfile-old", "my.Dockerfile.bak", "containerfile", "notes.txt", "Dockerfilex",
+            "Dockerfile.dockerignore", "api.Dockerfile.dockerignore",
         ];
         foreach (var path in linted.Concat(skipped)) folder.Write(path, "FROM alpine\nBOGUS\n");
 

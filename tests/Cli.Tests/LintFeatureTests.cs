@@ -275,4 +275,35 @@ public sealed class LintFeatureTests
         Assert.That(json.RootElement.GetProperty("diagnostics").GetArrayLength(), Is.EqualTo(1));
         Assert.That(Directory.GetFiles(folder.Path, "*.tmp"), Is.Empty);
     }
+
+    [Test]
+    public void No_fail_statistics_and_quiet_from_flags_and_config()
+    {
+        using var folder = new TempFolder();
+        folder.Write("a/Dockerfile", "FROM ubuntu\nFROM node:latest\nUSER app\n");
+        folder.Write("b/Dockerfile", "FROM debian\nUSER app\n");
+
+        var noFail = DflintProcess.Run(folder.Path, "--no-fail", "--format", "concise");
+        var statistics = DflintProcess.Run(folder.Path, "--statistics");
+        var statisticsJson = DflintProcess.Run(folder.Path, "--statistics", "--format", "json");
+        var quiet = DflintProcess.Run(folder.Path, "--quiet", "--format", "concise");
+        folder.Write(".dflint.yaml", "no-fail: true\nstatistics: true\nquiet: true\n");
+        var configured = DflintProcess.Run(folder.Path);
+
+        Assert.That(noFail.ExitCode, Is.Zero);
+        Assert.That(noFail.StdoutLines, Has.Length.EqualTo(4));
+        Assert.That(statistics.ExitCode, Is.EqualTo(1));
+        Assert.That(statistics.StdoutLines, Is.EqualTo(new[]
+        {
+            "2  DL3006  warning  tag-image-version",
+            "1  DL3007  warning  pin-latest-tag",
+            "Found 3 problems (0 errors, 3 warnings) in 2 files.",
+        }));
+        using var json = JsonDocument.Parse(statisticsJson.Stdout);
+        Assert.That(json.RootElement[0].GetProperty("code").GetString(), Is.EqualTo("DL3006"));
+        Assert.That(json.RootElement[0].GetProperty("count").GetInt32(), Is.EqualTo(2));
+        Assert.That(quiet.StdoutLines, Has.Length.EqualTo(3), "no summary line");
+        Assert.That(configured.ExitCode, Is.Zero, configured.Stderr);
+        Assert.That(configured.StdoutLines, Is.EqualTo(statistics.StdoutLines[..2]));
+    }
 }

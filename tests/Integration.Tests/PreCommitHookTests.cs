@@ -83,14 +83,18 @@ public sealed class PreCommitHookTests
     [TestCase("NotADockerfile", false)]
     [TestCase("Dockerfile/README.md", false)]
     [TestCase("docs/Containerfile.md", false)]
+    [TestCase("Dockerfile.dockerignore", false)]
+    [TestCase("web/Dockerfile.dockerignore", false)]
     public void Hook_file_pattern_matches_the_names_dflint_finds_in_folders(string path, bool linted)
     {
         var hooks = (YamlSequenceNode)LoadYaml(Path.Combine(RepositorySnapshot.SourceRoot, ".pre-commit-hooks.yaml"));
         foreach (var hook in hooks.Children.Cast<YamlMappingNode>())
         {
-            var pattern = ((YamlScalarNode)hook.Children[new YamlScalarNode("files")]).Value!;
-            // pre-commit applies `files` with Python's re.search; this pattern reads the same in .NET.
-            Assert.That(Regex.IsMatch(path, pattern), Is.EqualTo(linted), $"{hook.Children[new YamlScalarNode("id")]}: {pattern}");
+            var files = ((YamlScalarNode)hook.Children[new YamlScalarNode("files")]).Value!;
+            var exclude = ((YamlScalarNode)hook.Children[new YamlScalarNode("exclude")]).Value!;
+            // pre-commit applies both with Python's re.search; these patterns read the same in .NET.
+            var matched = Regex.IsMatch(path, files) && !Regex.IsMatch(path, exclude);
+            Assert.That(matched, Is.EqualTo(linted), $"{hook.Children[new YamlScalarNode("id")]}: files {files}, exclude {exclude}");
         }
     }
 

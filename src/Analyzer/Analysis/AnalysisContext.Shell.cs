@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Dflint.Semantics;
 using Dflint.Semantics.Shell;
 using Dflint.Syntax;
@@ -7,16 +8,38 @@ namespace Dflint.Analysis;
 public sealed partial class AnalysisContext
 {
     /// <summary>
-    /// Called for every simple command run by a RUN (shell form, heredoc scripts, <c>sh -c</c> in exec form,
-    /// one level of nested <c>sh -c '...'</c>), also under ONBUILD. With <paramref name="commandNames"/>, only
-    /// for commands with one of those names, compared without the folder (<c>/usr/bin/apt-get</c> is <c>apt-get</c>).
-    /// Commands under a non-POSIX SHELL (PowerShell, cmd) are not seen.
+    /// Called for every simple command run by a RUN (shell form, heredoc scripts, <c>sh -c</c> in exec form, the one
+    /// command of another exec form, one level of nested <c>sh -c '...'</c>), also under ONBUILD. With
+    /// <paramref name="commandNames"/>, only for commands with one of those names, compared without the folder
+    /// (<c>/usr/bin/apt-get</c> is <c>apt-get</c>): the name as written or the name of the command that runs behind
+    /// wrappers (<c>sudo -E apt-get install</c> matches <c>sudo</c> and <c>apt-get</c>; see
+    /// <see cref="ShellCommand.Effective"/>). Commands under a non-POSIX SHELL (PowerShell, cmd) are not seen,
+    /// except in exec form, which names its program itself.
     /// </summary>
     public void RegisterShellCommandAction(Action<ShellCommandContext> action, params string[] commandNames)
     {
         ArgumentNullException.ThrowIfNull(action);
         ArgumentNullException.ThrowIfNull(commandNames);
-        _actions.ShellCommand.Add(new ShellCommandAction(_analyzer, commandNames.Length == 0 ? null : [.. commandNames], action));
+        if (commandNames.Length == 0)
+        {
+            _actions.ShellCommand.Add(new ShellCommandAction(_analyzer, null, action));
+            return;
+        }
+        var names = commandNames.ToFrozenSet(StringComparer.Ordinal);
+        _actions.ShellCommand.Add(new ShellCommandAction(_analyzer, names.Contains, action));
+    }
+
+    /// <summary>
+    /// Like <see cref="RegisterShellCommandAction(Action{ShellCommandContext}, string[])"/>, for names a list cannot
+    /// hold, such as versioned ones (<c>pip3.12</c>, <c>python3.11</c>): <paramref name="nameFilter"/> gets the
+    /// name as written and the name that runs behind wrappers (without folders, never empty) and says whether the
+    /// action wants the command.
+    /// </summary>
+    public void RegisterShellCommandAction(Action<ShellCommandContext> action, Func<string, bool> nameFilter)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(nameFilter);
+        _actions.ShellCommand.Add(new ShellCommandAction(_analyzer, nameFilter, action));
     }
 
     /// <summary>Called once per RUN with all of its shell scripts, for rules that judge a RUN as a whole.</summary>
@@ -27,7 +50,19 @@ public sealed partial class AnalysisContext
     }
 }
 
-internal sealed record ShellCommandAction(DockerfileAnalyzer Analyzer, HashSet<string>? Names, Action<ShellCommandContext> Action);
+/// <summary>A shell-command action and the names it listens to (every command when <see cref="NameFilter"/> is null).</summary>
+internal sealed record ShellCommandAction(DockerfileAnalyzer Analyzer, Func<string, bool>? NameFilter, Action<ShellCommandContext> Action)
+{
+    /// <summary>True when the command's name as written, or the name of what it runs behind wrappers, passes the filter.</summary>
+    public bool Wants(ShellCommand command)
+    {
+        if (NameFilter is not { } filter) return true;
+        var written = command.BaseName;
+        if (written.Length > 0 && filter(written)) return true;
+        var runs = command.Effective.BaseName;
+        return runs.Length > 0 && runs != written && filter(runs);
+    }
+}
 
 internal sealed partial class AnalyzerActions
 {

@@ -80,6 +80,12 @@ public abstract class RuleContext
 
     public SourceText Text => _file.Tree.Text;
 
+    /// <summary>
+    /// The shell scripts of any RUN in the file, parsed once and shared by every rule: shell form and heredoc
+    /// scripts only under a POSIX SHELL, exec form always. For rules that look at other RUNs than their own.
+    /// </summary>
+    public ImmutableArray<Semantics.Shell.ShellScript> GetShellScripts(RunInstructionSyntax run) => _file.GetShellScripts(run);
+
     /// <summary>False when configuration, flags or pragmas turned the rule off for this file; reporting it then does nothing.</summary>
     public bool IsEnabled(RuleDescriptor rule) => _file.IsEnabled(rule);
 

@@ -1,7 +1,7 @@
 namespace Dflint.Analysis;
 
 /// <summary>Options a rule reads: settings shared by rules, and the options configured for a rule by code or name.</summary>
-public sealed class AnalyzerOptions
+public sealed record AnalyzerOptions
 {
     public static readonly AnalyzerOptions Default = new();
 
@@ -10,6 +10,9 @@ public sealed class AnalyzerOptions
 
     /// <summary>Per-rule options, looked up by the rule's code, then its name.</summary>
     public IRuleOptionSource RuleOptions { get; init; } = EmptyRuleOptions.Instance;
+
+    /// <summary>The folder the Dockerfile is built with and its ignore file; null when unknown (an editor, unnamed standard input, a missing folder).</summary>
+    public Context.BuildContext? BuildContext { get; init; }
 
     private sealed class EmptyRuleOptions : IRuleOptionSource
     {

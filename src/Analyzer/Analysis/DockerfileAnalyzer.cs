@@ -11,5 +11,11 @@ public abstract class DockerfileAnalyzer
 
     public abstract void Initialize(AnalysisContext context);
 
+    /// <summary>
+    /// True for analyzers that find secrets and mark them sensitive. They run even when their rules are turned
+    /// off, so that other rules' snippets of the same text are still redacted; their findings are then dropped.
+    /// </summary>
+    public virtual bool MarksSensitive => false;
+
     public override string ToString() => GetType().Name;
 }

@@ -1,4 +1,3 @@
-using Dflint.Semantics.Shell;
 using Dflint.Syntax;
 
 namespace Dflint.Analysis;
@@ -18,21 +17,16 @@ public static partial class DockerfileLinter
             };
             if (run is null) return;
 
-            var posix = file.Model.GetState(instruction).Shell.IsPosix
-                && !(suppressions.NonPosixShellFrom is { } from && from.Contains(instruction.SpanStart));
-            var scripts = ShellScript.ForInstruction(run, file.Tree.EscapeChar);
-            // Exec form names its shell itself, so it is read whatever SHELL says.
-            if (!posix) scripts = [.. scripts.Where(s => s.Source.Kind == ShellSourceKind.ExecFormShellC)];
+            var scripts = file.GetShellScripts(run);
             if (scripts.IsEmpty) return;
 
             foreach (var script in scripts)
             {
                 foreach (var command in script.Commands)
                 {
-                    var name = command.BaseName;
                     foreach (var action in actions.ShellCommand)
                     {
-                        if (action.Names is not null && !action.Names.Contains(name)) continue;
+                        if (!action.Wants(command)) continue;
                         Invoke(action.Analyzer, command.Span, () => action.Action(new ShellCommandContext(command, script, run, onbuild, file)));
                     }
                 }

@@ -15,6 +15,12 @@ public sealed record LintResult(DockerfileSyntaxTree Tree, ImmutableArray<LintDi
     public string Path => Tree.FilePath ?? "";
 
     public int Count(DiagnosticSeverity severity) => Diagnostics.Count(d => d.Severity == severity);
+
+    /// <summary>
+    /// Findings that a comment or directive in the file suppresses, each with its <see cref="LintDiagnostic.Suppression"/>;
+    /// empty unless <see cref="LintSettings.KeepSuppressed"/>. They count for nothing: not in summaries, not in thresholds.
+    /// </summary>
+    public ImmutableArray<LintDiagnostic> Suppressed { get; init; } = [];
 }
 
 /// <summary>What a lint run needs besides the file.</summary>
@@ -31,6 +37,9 @@ public sealed record LintSettings
 
     /// <summary>When set, time spent in each analyzer is added to it.</summary>
     public AnalyzerTimings? Timings { get; init; }
+
+    /// <summary>Keep suppressed findings in <see cref="LintResult.Suppressed"/> (for reports that carry them, like SARIF) instead of dropping them.</summary>
+    public bool KeepSuppressed { get; init; }
 }
 
 /// <summary>Time per analyzer across a run, for <c>--timings</c>.</summary>
@@ -68,8 +77,8 @@ public static partial class DockerfileLinter
         var selection = settings.Selection ?? RuleSelection.Default(RuleRegistry.Default);
         var registry = selection.Registry;
         var model = SemanticModel.Create(tree);
-        var file = new FileAnalysis(tree, model, settings.Options, selection);
         var suppressions = Suppressions.Read(tree, registry);
+        var file = new FileAnalysis(tree, model, settings.Options, selection, suppressions);
 
         foreach (var diagnostic in tree.GetDiagnostics())
         {
@@ -80,19 +89,38 @@ public static partial class DockerfileLinter
             if (code.Rule is null) file.Report(EngineRules.UnknownRuleCode, code.Span, EngineRules.UnknownRuleCode.FormatMessage([code.Text]), null);
         }
 
-        new Walker(file, registry.Actions, suppressions, settings).Run();
+        new Walker(file, registry.Actions, settings).Run();
 
-        var diagnostics = file.Reports
-            .Where(r => !suppressions.IsSuppressed(r.Rule, r.Span))
-            .Select(r => new LintDiagnostic(r.Rule, r.Span, r.Message, SeverityOf(r.Rule, selection, suppressions), r.Fix))
-            .OrderBy(d => d.Span.Start).ThenBy(d => d.Span.End).ThenBy(d => d.Code, StringComparer.Ordinal).ThenBy(d => d.Message, StringComparer.Ordinal);
-        return new LintResult(tree, [.. diagnostics], file.SensitiveSpans);
+        var diagnostics = new List<LintDiagnostic>();
+        var suppressed = new List<LintDiagnostic>();
+        foreach (var report in file.Reports)
+        {
+            var diagnostic = new LintDiagnostic(report.Rule, report.Span, report.Message, SeverityOf(report.Rule, selection, suppressions), report.Fix);
+            if (suppressions.SuppressedAt(report.Rule, report.Span) is not { } at) diagnostics.Add(diagnostic);
+            else if (settings.KeepSuppressed) suppressed.Add(diagnostic with { Suppression = SuppressionAt(tree.Text, at) });
+        }
+        return new LintResult(tree, Sorted(diagnostics), file.SensitiveSpans) { Suppressed = Sorted(suppressed) };
+    }
+
+    private static ImmutableArray<LintDiagnostic> Sorted(List<LintDiagnostic> diagnostics) =>
+        [.. diagnostics.OrderBy(d => d.Span.Start).ThenBy(d => d.Span.End).ThenBy(d => d.Code, StringComparer.Ordinal).ThenBy(d => d.Message, StringComparer.Ordinal)];
+
+    /// <summary>The whole comment or directive line naming the code at <paramref name="at"/>: the reason as the author wrote it.</summary>
+    private static LintSuppression SuppressionAt(SourceText text, TextSpan at)
+    {
+        var line = text.Lines.GetLineFromPosition(at.Start).Span;
+        var start = line.Start;
+        var end = line.End;
+        while (start < end && char.IsWhiteSpace(text[start])) start++;
+        while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
+        var span = TextSpan.FromBounds(start, end);
+        return new LintSuppression(span, text.ToString(span));
     }
 
     private static DiagnosticSeverity SeverityOf(RuleDescriptor rule, RuleSelection selection, Suppressions suppressions) =>
         suppressions.ChecksAreErrors && !rule.Aliases.IsEmpty ? DiagnosticSeverity.Error : selection.SeverityOf(rule);
 
-    private sealed partial class Walker(FileAnalysis file, AnalyzerActions actions, Suppressions suppressions, LintSettings settings)
+    private sealed partial class Walker(FileAnalysis file, AnalyzerActions actions, LintSettings settings)
     {
         public void Run()
         {
@@ -133,7 +161,7 @@ public static partial class DockerfileLinter
 
         private void Invoke(DockerfileAnalyzer analyzer, TextSpan span, Action callback)
         {
-            if (file.HasCrashed(analyzer) || !analyzer.SupportedRules.Any(file.IsEnabled)) return;
+            if (file.HasCrashed(analyzer) || (!analyzer.MarksSensitive && !analyzer.SupportedRules.Any(file.IsEnabled))) return;
             file.Current = analyzer;
             var started = settings.Timings is null ? 0 : Stopwatch.GetTimestamp();
             try

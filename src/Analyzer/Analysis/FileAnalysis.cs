@@ -1,11 +1,30 @@
 using Dflint.Semantics;
+using Dflint.Semantics.Shell;
 using Dflint.Syntax;
 
 namespace Dflint.Analysis;
 
 /// <summary>The state of one file's analysis: what callbacks see, and the findings they report.</summary>
-internal sealed class FileAnalysis(DockerfileSyntaxTree tree, SemanticModel model, AnalyzerOptions options, RuleSelection selection)
+internal sealed class FileAnalysis(DockerfileSyntaxTree tree, SemanticModel model, AnalyzerOptions options, RuleSelection selection, Suppressions suppressions)
 {
+    private readonly Dictionary<RunInstructionSyntax, ImmutableArray<ShellScript>> _scripts = [];
+
+    /// <summary>
+    /// The shell scripts a RUN runs, parsed once per file: none from shell form or heredocs under a non-POSIX
+    /// SHELL (or after <c># hadolint shell=</c>), while exec form names its program itself and is always read.
+    /// </summary>
+    public ImmutableArray<ShellScript> GetShellScripts(RunInstructionSyntax run)
+    {
+        if (_scripts.TryGetValue(run, out var cached)) return cached;
+        var topLevel = run.Parent as OnbuildInstructionSyntax as InstructionSyntax ?? run;
+        var posix = Model.GetState(topLevel).Shell.IsPosix
+            && !(suppressions.NonPosixShellFrom is { } from && from.Contains(topLevel.SpanStart));
+        var scripts = ShellScript.ForInstruction(run, Tree.EscapeChar);
+        if (!posix) scripts = [.. scripts.Where(s => s.Source.Kind is ShellSourceKind.ExecFormShellC or ShellSourceKind.ExecForm)];
+        _scripts[run] = scripts;
+        return scripts;
+    }
+
     private readonly List<(DockerfileAnalyzer? Analyzer, RuleDescriptor Rule, TextSpan Span, string Message, CodeFix? Fix)> _reports = [];
     private readonly HashSet<DockerfileAnalyzer> _crashed = [];
     private readonly List<TextSpan> _sensitive = [];

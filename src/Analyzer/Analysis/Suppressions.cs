@@ -26,10 +26,12 @@ public sealed class Suppressions
 {
     private static readonly string[] s_tools = ["dflint", "hadolint"];
 
-    private Suppressions(ImmutableArray<SuppressedCode> codes, bool skipAllChecks, ImmutableArray<SuppressedCode> skippedChecks, bool checksAreErrors, TextSpan? nonPosixShellFrom)
+    private readonly TextSpan? _skipAllAt;
+
+    private Suppressions(ImmutableArray<SuppressedCode> codes, TextSpan? skipAllAt, ImmutableArray<SuppressedCode> skippedChecks, bool checksAreErrors, TextSpan? nonPosixShellFrom)
     {
         Codes = codes;
-        SkipAllChecks = skipAllChecks;
+        _skipAllAt = skipAllAt;
         SkippedChecks = skippedChecks;
         ChecksAreErrors = checksAreErrors;
         NonPosixShellFrom = nonPosixShellFrom;
@@ -38,7 +40,7 @@ public sealed class Suppressions
     public ImmutableArray<SuppressedCode> Codes { get; }
 
     /// <summary><c># check=skip=all</c>: every rule that has a BuildKit check name is off.</summary>
-    public bool SkipAllChecks { get; }
+    public bool SkipAllChecks => _skipAllAt is not null;
 
     /// <summary>The names in <c># check=skip=...</c>.</summary>
     public ImmutableArray<SuppressedCode> SkippedChecks { get; }
@@ -49,14 +51,22 @@ public sealed class Suppressions
     /// <summary>Where a <c># hadolint shell=</c> comment naming a non-POSIX shell starts to apply, if any.</summary>
     public TextSpan? NonPosixShellFrom { get; }
 
-    public bool IsSuppressed(RuleDescriptor rule, TextSpan span)
+    public bool IsSuppressed(RuleDescriptor rule, TextSpan span) => SuppressedAt(rule, span) is not null;
+
+    /// <summary>Where the code (or <c>all</c>) that suppresses a finding of <paramref name="rule"/> at <paramref name="span"/> is written; null when nothing does.</summary>
+    public TextSpan? SuppressedAt(RuleDescriptor rule, TextSpan span)
     {
         foreach (var code in Codes)
         {
-            if (code.Rule == rule && (code.Scope == SuppressionScope.File || code.Range.Contains(span.Start))) return true;
+            if (code.Rule == rule && (code.Scope == SuppressionScope.File || code.Range.Contains(span.Start))) return code.Span;
         }
-        if (!rule.Aliases.IsEmpty && (SkipAllChecks || SkippedChecks.Any(c => c.Rule == rule))) return true;
-        return false;
+        if (rule.Aliases.IsEmpty) return null;
+        if (_skipAllAt is { } all) return all;
+        foreach (var check in SkippedChecks)
+        {
+            if (check.Rule == rule) return check.Span;
+        }
+        return null;
     }
 
     public static Suppressions Read(DockerfileSyntaxTree tree, RuleRegistry registry)
@@ -104,7 +114,7 @@ public sealed class Suppressions
             }
         }
 
-        var skipAll = false;
+        TextSpan? skipAllAt = null;
         var checksAreErrors = false;
         var skipped = ImmutableArray.CreateBuilder<SuppressedCode>();
         foreach (var directive in tree.Directives)
@@ -122,12 +132,12 @@ public sealed class Suppressions
                     {
                         foreach (var (check, offset) in SplitList(part, equals + 1, part.Length))
                         {
+                            var span = new TextSpan(directive.ValueSpan.Start + partStart + offset, check.Length);
                             if (check.Equals("all", StringComparison.OrdinalIgnoreCase))
                             {
-                                skipAll = true;
+                                skipAllAt ??= span;
                                 continue;
                             }
-                            var span = new TextSpan(directive.ValueSpan.Start + partStart + offset, check.Length);
                             skipped.Add(new SuppressedCode(check, span, SuppressionScope.File, new TextSpan(0, fileEnd), registry.Find(check)));
                         }
                     }
@@ -139,7 +149,7 @@ public sealed class Suppressions
                 partStart += part.Length + 1;
             }
         }
-        return new Suppressions(codes.ToImmutable(), skipAll, skipped.ToImmutable(), checksAreErrors, nonPosixFrom);
+        return new Suppressions(codes.ToImmutable(), skipAllAt, skipped.ToImmutable(), checksAreErrors, nonPosixFrom);
     }
 
     /// <summary>

@@ -9,7 +9,7 @@ namespace Dflint.Configuration;
 internal static class DflintConfigurationReader
 {
     private const string KnownKeys =
-        "select, extend-select, ignore, severity, trusted-registries, failure-threshold, no-fail, label-schema, strict-labels, rules";
+        "select, extend-select, ignore, severity, trusted-registries, failure-threshold, no-fail, statistics, quiet, label-schema, strict-labels, rules, context";
 
     public static LintConfiguration Read(YamlMapping root, LintConfiguration configuration)
     {
@@ -27,9 +27,12 @@ internal static class DflintConfigurationReader
                 "trusted-registries" => configuration with { TrustedRegistries = ConfigValues.Strings(name, value) },
                 "failure-threshold" => FailureThreshold(configuration, name, value),
                 "no-fail" => configuration with { NoFail = ConfigValues.Boolean(name, value) },
+                "statistics" => configuration with { Statistics = ConfigValues.Boolean(name, value) },
+                "quiet" => configuration with { Quiet = ConfigValues.Boolean(name, value) },
                 "label-schema" => configuration with { LabelSchema = ConfigValues.LabelSchema(name, value) },
                 "strict-labels" => configuration with { StrictLabels = ConfigValues.Boolean(name, value) },
                 "rules" => configuration with { RuleOptions = Rules(name, value) },
+                "context" => configuration with { Context = ContextFolder(configuration.Path, ConfigValues.Text(name, value, "a folder path")) },
                 _ => throw new ConfigurationException(key.Location, UnknownKey(name)),
             };
         }
@@ -76,6 +79,10 @@ internal static class DflintConfigurationReader
             ?? throw new ConfigurationException(value.Location, $"unknown failure threshold '{word}'; expected {ConfigValues.SeverityWords}, or none");
         return configuration with { FailureThreshold = severity, FailureThresholdIsNone = false };
     }
+
+    // Relative to the configuration file's folder, like every path a configuration file holds.
+    private static string ContextFolder(string? configurationPath, string folder) =>
+        Path.GetFullPath(folder, Path.GetDirectoryName(configurationPath) is { Length: > 0 } directory ? directory : Directory.GetCurrentDirectory());
 
     private static ImmutableDictionary<string, RuleOptions> Rules(string name, YamlValue value)
     {

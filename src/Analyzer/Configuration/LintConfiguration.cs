@@ -38,11 +38,20 @@ public sealed record LintConfiguration
 
     public bool? NoFail { get; init; }
 
+    /// <summary>Print counts per rule instead of the findings (a run-level setting, read from the working folder's configuration).</summary>
+    public bool? Statistics { get; init; }
+
+    /// <summary>Print the findings and nothing else (a run-level setting, read from the working folder's configuration).</summary>
+    public bool? Quiet { get; init; }
+
     /// <summary>Label names and the type of value each must have.</summary>
     public ImmutableDictionary<string, LabelType> LabelSchema { get; init; } = ImmutableDictionary<string, LabelType>.Empty;
 
     /// <summary>Labels not in <see cref="LabelSchema"/> are reported.</summary>
     public bool StrictLabels { get; init; }
+
+    /// <summary>The build context folder (<c>context:</c>), as a full path resolved from the file's folder; null when the file does not say.</summary>
+    public string? Context { get; init; }
 
     /// <summary>Per-rule options keyed by the rule's code or name exactly as written.</summary>
     public ImmutableDictionary<string, RuleOptions> RuleOptions { get; init; } = ImmutableDictionary<string, RuleOptions>.Empty;

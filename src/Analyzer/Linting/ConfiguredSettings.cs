@@ -19,7 +19,11 @@ public sealed record SelectionFlags(ImmutableArray<string> Select, ImmutableArra
 }
 
 /// <summary>The settings for one file, the threshold its configuration sets, and warnings about that configuration not yet shown.</summary>
-public sealed record ResolvedSettings(LintSettings Settings, FailureThreshold? Threshold, ImmutableArray<string> NewWarnings);
+public sealed record ResolvedSettings(LintSettings Settings, FailureThreshold? Threshold, ImmutableArray<string> NewWarnings)
+{
+    /// <summary>The build context folder the configuration names (<c>context:</c>, a full path); null when it does not.</summary>
+    public string? ContextFolder { get; init; }
+}
 
 /// <summary>
 /// Finds the configuration for each linted file (<c>.dflint.yaml</c>, else <c>.hadolint.yaml</c>, from the file's
@@ -61,6 +65,13 @@ public sealed class ConfiguredSettings
         if (resolved.NewWarnings.IsEmpty || !_warned.TryAdd(key, true)) return resolved with { NewWarnings = [] };
         return resolved;
     }
+
+    /// <summary>
+    /// The configuration for run-level settings (<c>quiet</c>, <c>statistics</c>): the explicit file, else the one
+    /// that applies to <paramref name="folder"/> (the working folder), else none.
+    /// </summary>
+    public LintConfiguration ForRun(string folder) =>
+        _noConfig ? LintConfiguration.Empty : _explicitPath is not null ? Load(_explicitPath) : _cache.GetForFolder(folder);
 
     private LintConfiguration Load(string path)
     {
@@ -132,7 +143,7 @@ public sealed class ConfiguredSettings
         FailureThreshold? threshold = configuration.NoFail == true || configuration.FailureThresholdIsNone ? FailureThreshold.Never
             : configuration.FailureThreshold is { } minimum ? new FailureThreshold(minimum)
             : null;
-        return new ResolvedSettings(new LintSettings { Selection = selection, Options = options }, threshold, [.. warnings]);
+        return new ResolvedSettings(new LintSettings { Selection = selection, Options = options }, threshold, [.. warnings]) { ContextFolder = configuration.Context };
     }
 
     /// <summary>Rule options as configured under <c>rules:</c>, found by the rule's code, name or alias.</summary>

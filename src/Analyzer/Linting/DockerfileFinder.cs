@@ -12,10 +12,12 @@ public static class DockerfileFinder
     public static bool IsDockerfileName(string fileName)
     {
         ArgumentNullException.ThrowIfNull(fileName);
-        return fileName is "Dockerfile" or "Containerfile"
+        // Dockerfile.dockerignore is the ignore file of the Dockerfile beside it, not a Dockerfile.
+        return (fileName is "Dockerfile" or "Containerfile"
             || fileName.EndsWith(".Dockerfile", StringComparison.Ordinal)
             || fileName.EndsWith(".dockerfile", StringComparison.Ordinal)
-            || fileName.StartsWith("Dockerfile.", StringComparison.Ordinal);
+            || fileName.StartsWith("Dockerfile.", StringComparison.Ordinal))
+            && !fileName.EndsWith(".dockerignore", StringComparison.Ordinal);
     }
 
     /// <summary>

@@ -25,23 +25,19 @@ public static class JsonReport
         json.WriteStartArray("diagnostics");
         foreach (var file in files)
         {
-            var lines = file.Result.Tree.Text.Lines;
-            foreach (var diagnostic in file.Result.Diagnostics)
-            {
-                json.WriteStartObject();
-                json.WriteString("file", file.DisplayPath);
-                json.WriteString("code", diagnostic.Code);
-                json.WriteString("name", diagnostic.Rule.Name);
-                json.WriteString("severity", RuleDescriptor.SeverityName(diagnostic.Severity));
-                json.WriteString("message", diagnostic.Message);
-                json.WriteString("helpUrl", diagnostic.Rule.HelpLink);
-                json.WriteBoolean("fixable", diagnostic.Fix is not null);
-                WritePosition(json, "start", lines, diagnostic.Span.Start);
-                WritePosition(json, "end", lines, diagnostic.Span.End);
-                json.WriteEndObject();
-            }
+            foreach (var diagnostic in file.Result.Diagnostics) WriteDiagnostic(json, file, diagnostic);
         }
         json.WriteEndArray();
+        // Only with --include-suppressed; a separate array, so readers of "diagnostics" see what counts and nothing else.
+        if (files.Any(f => !f.Result.Suppressed.IsEmpty))
+        {
+            json.WriteStartArray("suppressed");
+            foreach (var file in files)
+            {
+                foreach (var diagnostic in file.Result.Suppressed) WriteDiagnostic(json, file, diagnostic);
+            }
+            json.WriteEndArray();
+        }
         var summary = LintSummary.Of(files);
         json.WriteStartObject("summary");
         json.WriteNumber("files", summary.Files);
@@ -54,6 +50,26 @@ public static class JsonReport
         json.WriteEndObject();
         json.Flush();
         output.WriteByte((byte)'\n');
+    }
+
+    private static void WriteDiagnostic(Utf8JsonWriter json, ReportedFile file, LintDiagnostic diagnostic)
+    {
+        var lines = file.Result.Tree.Text.Lines;
+        json.WriteStartObject();
+        json.WriteString("file", file.DisplayPath);
+        json.WriteString("code", diagnostic.Code);
+        json.WriteString("name", diagnostic.Rule.Name);
+        json.WriteString("severity", RuleDescriptor.SeverityName(diagnostic.Severity));
+        json.WriteString("message", diagnostic.Message);
+        json.WriteString("helpUrl", diagnostic.Rule.HelpLink);
+        json.WriteBoolean("fixable", diagnostic.Fix is not null);
+        WritePosition(json, "start", lines, diagnostic.Span.Start);
+        WritePosition(json, "end", lines, diagnostic.Span.End);
+        if (diagnostic.Suppression is { } suppression)
+        {
+            json.WriteString("suppressedBy", Redaction.Apply(suppression.Justification, suppression.Span.Start, file.Result.SensitiveSpans));
+        }
+        json.WriteEndObject();
     }
 
     private static void WritePosition(Utf8JsonWriter json, string name, TextLineCollection lines, int offset)

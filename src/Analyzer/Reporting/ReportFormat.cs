@@ -41,6 +41,13 @@ public static class ReportFormats
         new TextFormat(),
         new ConciseFormat(),
         new JsonFormat(),
+        new SarifFormat(),
+        new CheckstyleFormat(),
+        new CodeClimateFormat(),
+        new GitLabFormat(),
+        new GnuFormat(),
+        new GitHubFormat(),
+        new SonarQubeFormat(),
     ];
 
     public static ReportFormat? Find(string name) => All.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -3,7 +3,6 @@ using Dflint.Analysis;
 using Dflint.Semantics;
 using Dflint.Semantics.Shell;
 using Dflint.Syntax;
-using Dflint.Syntax.Grammars;
 
 namespace Dflint.Rules;
 
@@ -12,7 +11,12 @@ namespace Dflint.Rules;
 /// its options (with the values of <c>-o</c>, <c>-t</c>, <c>-c</c>... kept apart from the packages), its subcommand
 /// and its arguments. Shared by the apt rules so that they agree on what a command does.
 /// </summary>
-internal sealed class AptCommandLine
+/// <param name="Command">The shell command, whose name may be a wrapper.</param>
+/// <param name="ToolWord">The word naming apt-get or apt.</param>
+/// <param name="Tool"><c>apt-get</c> or <c>apt</c>.</param>
+/// <param name="Arguments">The words after the tool's name.</param>
+/// <param name="ViaXargs">True when <c>xargs</c> runs the command, so more arguments come from its input.</param>
+internal sealed record AptCommandLine(ShellCommand Command, ShellWord ToolWord, string Tool, ShellArgumentList Arguments, bool ViaXargs)
 {
     /// <summary>apt-get's and apt's options that take a value (the next word when not attached).</summary>
     private static readonly FrozenSet<string> OptionsWithValue = new[]
@@ -21,32 +25,10 @@ internal sealed class AptCommandLine
         "-a", "--host-architecture", "-P", "--build-profiles", "--solver",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    /// <summary>The names a shell-command action must listen to: the tools and every wrapper that may run them.</summary>
-    public static readonly string[] CommandNames = ["apt-get", "apt", .. CommandUnwrapping.WrapperNames];
+    private const string PackageLists = "/var/lib/apt/lists";
 
-    private AptCommandLine(ShellCommand command, ShellWord toolWord, string tool, ShellArgumentList arguments, bool viaXargs)
-    {
-        Command = command;
-        ToolWord = toolWord;
-        Tool = tool;
-        Arguments = arguments;
-        ViaXargs = viaXargs;
-    }
-
-    /// <summary>The shell command, whose name may be a wrapper.</summary>
-    public ShellCommand Command { get; }
-
-    /// <summary>The word naming apt-get or apt.</summary>
-    public ShellWord ToolWord { get; }
-
-    /// <summary><c>apt-get</c> or <c>apt</c>.</summary>
-    public string Tool { get; }
-
-    /// <summary>The words after the tool's name.</summary>
-    public ShellArgumentList Arguments { get; }
-
-    /// <summary>True when <c>xargs</c> runs the command, so more arguments come from its input.</summary>
-    public bool ViaXargs { get; }
+    /// <summary>The names a shell-command action listens to; the engine also matches them behind wrappers.</summary>
+    public static readonly string[] CommandNames = ["apt-get", "apt"];
 
     /// <summary>The subcommand word (<c>install</c>), or null.</summary>
     public ShellWord? SubcommandWord => Arguments.Subcommand;
@@ -66,14 +48,10 @@ internal sealed class AptCommandLine
     /// </summary>
     public static AptCommandLine? Read(ShellCommand command, bool includeFrontEnds)
     {
-        var start = CommandUnwrapping.FindRunCommand(command, out var viaXargs);
-        if (start < 0) return null;
-        var toolWord = command.Words[start];
-        if (toolWord.HasExpansion) return null;
-        var tool = CommandUnwrapping.BaseName(toolWord.Value);
+        var effective = command.Effective;
+        var tool = effective.LiteralBaseName;
         if (tool is not ("apt-get" or "apt") && !(includeFrontEnds && tool is "aptitude" or "apt-fast" or "nala" or "apt-cache")) return null;
-        var arguments = ShellArgumentList.Parse(command.Words[(start + 1)..], OptionsWithValue);
-        return new AptCommandLine(command, toolWord, tool, arguments, viaXargs);
+        return new AptCommandLine(command, effective.NameWord!, tool, effective.ParseArguments(OptionsWithValue), effective.ViaXargs);
     }
 
     /// <summary>
@@ -201,20 +179,18 @@ internal sealed class AptCommandLine
     /// <summary>Whether <paramref name="command"/> deletes the package lists: <c>rm</c> of <c>/var/lib/apt/lists</c> or <c>apt-get distclean</c>.</summary>
     public static bool RemovesPackageLists(ShellCommand command)
     {
-        var start = CommandUnwrapping.FindRunCommand(command, out _);
-        if (start < 0) return false;
-        var name = command.Words[start];
-        if (name.HasExpansion) return false;
-        switch (CommandUnwrapping.BaseName(name.Value))
+        var effective = command.Effective;
+        var arguments = effective.Arguments;
+        switch (effective.LiteralBaseName)
         {
             case "rm":
-                for (var i = start + 1; i < command.Words.Length; i++)
+                foreach (var word in arguments)
                 {
-                    if (command.Words[i] is { HasExpansion: false } word && CoversPackageLists(word.Value)) return true;
+                    if (!word.HasExpansion && CoversPackageLists(word.Value)) return true;
                 }
                 return false;
             case "find":
-                return start + 1 < command.Words.Length && CoversPackageLists(command.Words[start + 1].Value) && command.HasOption("-delete");
+                return !arguments.IsEmpty && CoversPackageLists(arguments[0].Value) && command.HasOption("-delete");
             case "apt-get" or "apt":
                 return Read(command) is { Subcommand: "distclean" or "dist-clean" };
             default:
@@ -228,36 +204,18 @@ internal sealed class AptCommandLine
     /// </summary>
     public static bool CoversPackageLists(string path)
     {
-        const string Lists = "/var/lib/apt/lists";
-        if (path.StartsWith(Lists + "/", StringComparison.Ordinal)) return path.IndexOf('*', Lists.Length) >= 0 || path.Length == Lists.Length + 1;
+        if (path.StartsWith(PackageLists + "/", StringComparison.Ordinal)) return path.IndexOf('*', PackageLists.Length) >= 0 || path.Length == PackageLists.Length + 1;
         if (path.EndsWith("/*", StringComparison.Ordinal)) path = path[..^1];
-        return IsListsOrAncestor(path);
-    }
-
-    /// <summary>True for <c>/var/lib/apt/lists</c> or a folder above it, with or without a final slash.</summary>
-    private static bool IsListsOrAncestor(string path)
-    {
-        const string Lists = "/var/lib/apt/lists";
+        // `rm -rf /` is not how anyone cleans up, and keeps the root from counting as a folder above the lists.
         path = path.TrimEnd('/');
-        return path.Length > 0 && Lists.StartsWith(path, StringComparison.Ordinal) && (path.Length == Lists.Length || Lists[path.Length] == '/');
+        return path.Length > 0 && UnixPaths.IsAtOrBelow(PackageLists, path);
     }
 
     /// <summary>
     /// True when the RUN mounts a cache or a tmpfs over the package lists (<c>--mount=type=cache,target=/var/lib/apt</c>):
     /// what <c>apt-get update</c> downloads then stays out of the layer.
     /// </summary>
-    public static bool MountsOverPackageLists(RunInstructionSyntax run)
-    {
-        foreach (var flag in run.Flags)
-        {
-            if (!string.Equals(flag.Name, "mount", StringComparison.OrdinalIgnoreCase) || flag.Value is null) continue;
-            var mount = KeyValueList.Parse(flag.Value);
-            if (mount.Find("type")?.Value is not ("cache" or "tmpfs")) continue;
-            var target = mount.Find("target")?.Value ?? mount.Find("dst")?.Value ?? mount.Find("destination")?.Value;
-            if (target is not null && IsListsOrAncestor(target)) return true;
-        }
-        return false;
-    }
+    public static bool MountsOverPackageLists(RunInstructionSyntax run) => RunMounts.IsCacheOrTmpfsAt(run, PackageLists);
 
     /// <summary>
     /// Follows a RUN's commands in order and returns the first <c>apt-get update</c> (or <c>apt update</c>) whose
@@ -270,7 +228,7 @@ internal sealed class AptCommandLine
         var read = false;
         foreach (var command in commands)
         {
-            var name = command.BaseName;
+            var name = command.Effective.BaseName;
             if (!MayConcernPackageLists(name)) continue;
             if (RemovesPackageLists(command))
             {
@@ -282,8 +240,7 @@ internal sealed class AptCommandLine
                 if (apt.Subcommand == "update" && apt.Tool is "apt-get" or "apt" && !apt.IsSimulation) leftover ??= apt;
                 else if (leftover is not null && (apt.Tool == "apt-cache" || ReadsPackageIndex(apt.Subcommand))) read = true;
             }
-            else if (leftover is not null && CommandUnwrapping.FindRunCommand(command, out _) is >= 0 and var start
-                && CommandUnwrapping.BaseName(command.Words[start].Value) == "mk-build-deps")
+            else if (leftover is not null && name == "mk-build-deps")
             {
                 // mk-build-deps --install hands the generated package to apt-get.
                 read |= command.HasOption("-i", "--install");
@@ -292,10 +249,9 @@ internal sealed class AptCommandLine
         return (leftover, read);
     }
 
-    /// <summary>A cheap first look at a command name before reading through wrappers.</summary>
+    /// <summary>A cheap first look at the name of the command that runs.</summary>
     private static bool MayConcernPackageLists(string name) =>
-        name is "apt-get" or "apt" or "aptitude" or "apt-fast" or "nala" or "apt-cache" or "mk-build-deps" or "rm" or "find"
-        || CommandUnwrapping.IsWrapper(name);
+        name is "apt-get" or "apt" or "aptitude" or "apt-fast" or "nala" or "apt-cache" or "mk-build-deps" or "rm" or "find";
 
     /// <summary>True for the stages whose layers end up in a shipped image: the final stage and every stage another is built FROM.</summary>
     public static bool IsShipped(SemanticModel model, Stage? stage)

@@ -1,8 +1,8 @@
 using System.Collections.Frozen;
 using Dflint.Analysis;
+using Dflint.Semantics;
 using Dflint.Semantics.Shell;
 using Dflint.Syntax;
-using Dflint.Syntax.Grammars;
 using Microsoft.CodeAnalysis;
 
 namespace Dflint.Rules;
@@ -26,29 +26,23 @@ public sealed class DF0203GoInstallWithoutVersion : DockerfileAnalyzer
     public override ImmutableArray<RuleDescriptor> SupportedRules => [Rule];
 
     public override void Initialize(AnalysisContext context) =>
-        context.RegisterRunAction(c =>
+        context.RegisterShellCommandAction(c =>
         {
+            if (c.Command.Effective is not { LiteralBaseName: "go" } go) return;
+            var words = go.Words;
+            if (words.Length < 2 || words[1] is not { IsLiteral: true, Value: "install" }) return;
             bool? inModule = null;
-            foreach (var script in c.Scripts)
+            for (var i = FirstPackage(words); i < words.Length; i++)
             {
-                foreach (var command in script.Commands)
-                {
-                    if (LanguageInstallers.Unwrap(command) is not { ProgramName: "go" } invocation) continue;
-                    var words = invocation.Words;
-                    if (words.Length < 2 || words[1] is not { IsLiteral: true, Value: "install" }) continue;
-                    for (var i = FirstPackage(words); i < words.Length; i++)
-                    {
-                        var word = words[i];
-                        if (word.HasExpansion && !word.Value.Contains('@', StringComparison.Ordinal)) continue;
-                        var hint = Judge(word.Value, out var package);
-                        if (hint is null) continue;
-                        // Without a version, go install builds the version the current module's go.mod requires.
-                        if (package == word.Value && (inModule ??= HasModule(c))) continue;
-                        c.Report(Rule, word.Span, package, hint);
-                    }
-                }
+                var word = words[i];
+                if (word.HasExpansion && !word.Value.Contains('@', StringComparison.Ordinal)) continue;
+                var hint = Judge(word.Value, out var package);
+                if (hint is null) continue;
+                // Without a version, go install builds the version the current module's go.mod requires.
+                if (package == word.Value && (inModule ??= HasModule(c))) continue;
+                c.Report(Rule, word.Span, package, hint);
             }
-        });
+        }, "go");
 
     /// <summary>The index of the first package after <c>go install</c> and its build flags.</summary>
     private static int FirstPackage(ImmutableArray<ShellWord> words)
@@ -122,9 +116,9 @@ public sealed class DF0203GoInstallWithoutVersion : DockerfileAnalyzer
     /// True when the stage (or a stage it is built on) brings in a Go module before this RUN: a COPY or ADD of
     /// go.mod, of a directory that may hold one, or a bind mount on the RUN.
     /// </summary>
-    private static bool HasModule(RunContext c)
+    private static bool HasModule(ShellCommandContext c)
     {
-        if (HasBindMount(c.Instruction)) return true;
+        if (RunMounts.Of(c.Instruction).Any(m => m.Type == "bind")) return true;
         var runStart = c.Instruction.SpanStart;
         for (var stage = c.State.Stage; stage is not null; stage = stage.BaseStage)
         {
@@ -146,18 +140,7 @@ public sealed class DF0203GoInstallWithoutVersion : DockerfileAnalyzer
     {
         var path = source.TrimEnd('/');
         if (path.Length == 0 || path is "." or "./" || source.EndsWith('/')) return true;
-        var name = LanguageInstallers.BaseName(path);
+        var name = ShellNames.BaseName(path);
         return name is "go.mod" or "go.*" or "*.mod" || name.StartsWith("go.mod", StringComparison.Ordinal);
-    }
-
-    private static bool HasBindMount(RunInstructionSyntax run)
-    {
-        foreach (var flag in run.Flags)
-        {
-            if (!string.Equals(flag.Name, "mount", StringComparison.OrdinalIgnoreCase) || flag.Value is null) continue;
-            var type = KeyValueList.Parse(flag.Value).Find("type")?.Value;
-            if (type is null || type.Equals("bind", StringComparison.OrdinalIgnoreCase)) return true;
-        }
-        return false;
     }
 }

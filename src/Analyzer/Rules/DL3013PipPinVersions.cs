@@ -1,5 +1,4 @@
 using Dflint.Analysis;
-using Dflint.Semantics.Shell;
 using Microsoft.CodeAnalysis;
 
 namespace Dflint.Rules;
@@ -18,41 +17,33 @@ public sealed class DL3013PipPinVersions : DockerfileAnalyzer
     public override ImmutableArray<RuleDescriptor> SupportedRules => [Rule];
 
     public override void Initialize(AnalysisContext context) =>
-        context.RegisterRunAction(c =>
+        context.RegisterShellCommandAction(c =>
         {
-            foreach (var script in c.Scripts)
+            if (LanguageInstallers.FindPipInstall(c.Command.Effective) is not { } pip || IsConstrained(pip, c)) return;
+            foreach (var option in pip.Arguments.Options)
             {
-                foreach (var command in script.Commands)
-                {
-                    if (LanguageInstallers.Unwrap(command) is not { } invocation) continue;
-                    if (LanguageInstallers.FindPipInstall(invocation) is not { } pip) continue;
-                    if (IsConstrained(pip, command, invocation, c)) continue;
-                    foreach (var option in pip.Arguments.Options)
-                    {
-                        // An editable install is a local checkout or a VCS URL; only the URL can float.
-                        if (option.Name is not ("-e" or "--editable") || option.Value is not { } value || option.ValueSpan is not { } span) continue;
-                        if ((option.ValueWord ?? option.Word).HasExpansion) continue;
-                        if (Judge(value) is { Hint: { } hint } finding) c.Report(Rule, span, finding.Name, pip.Tool, hint);
-                    }
-                    foreach (var word in pip.Arguments.SubcommandArguments)
-                    {
-                        if (word.HasExpansion) continue;
-                        if (Judge(word.Value) is { Hint: { } hint } finding) c.Report(Rule, word.Span, finding.Name, pip.Tool, hint);
-                    }
-                }
+                // An editable install is a local checkout or a VCS URL; only the URL can float.
+                if (option.Name is not ("-e" or "--editable") || option.Value is not { } value || option.ValueSpan is not { } span) continue;
+                if ((option.ValueWord ?? option.Word).HasExpansion) continue;
+                if (Judge(value) is { Hint: { } hint } finding) c.Report(Rule, span, finding.Name, pip.Tool, hint);
             }
-        });
+            foreach (var word in pip.Arguments.SubcommandArguments)
+            {
+                if (word.HasExpansion) continue;
+                if (Judge(word.Value) is { Hint: { } hint } finding) c.Report(Rule, word.Span, finding.Name, pip.Tool, hint);
+            }
+        }, LanguageInstallers.MayRunPip);
 
     /// <summary>
     /// A constraint file (<c>-c</c>, <c>PIP_CONSTRAINT</c>) pins whatever the command names; <c>--no-index</c>
     /// with local <c>--find-links</c> installs only from a wheelhouse built earlier.
     /// </summary>
-    private static bool IsConstrained(LanguageInstallers.PipInstall pip, ShellCommand command, LanguageInstallers.Invocation invocation, RunContext c)
+    private static bool IsConstrained(LanguageInstallers.PipInstall pip, ShellCommandContext c)
     {
         var arguments = pip.Arguments;
         if (arguments.HasOption("-c", "--constraint", "--constraints", "--override", "--overrides")) return true;
         var variable = pip.IsUv ? "UV_CONSTRAINT" : "PIP_CONSTRAINT";
-        if (!string.IsNullOrWhiteSpace(LanguageInstallers.EnvironmentValue(variable, command, invocation, c.State))) return true;
+        if (!string.IsNullOrWhiteSpace(LanguageInstallers.EnvironmentValue(variable, c.Command, c.State))) return true;
         if (!arguments.HasOption("--no-index")) return false;
         foreach (var findLinks in arguments.FindOptions("-f", "--find-links"))
         {

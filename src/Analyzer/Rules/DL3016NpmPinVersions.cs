@@ -34,19 +34,12 @@ public sealed class DL3016NpmPinVersions : DockerfileAnalyzer
     public override ImmutableArray<RuleDescriptor> SupportedRules => [Rule];
 
     public override void Initialize(AnalysisContext context) =>
-        context.RegisterRunAction(c =>
+        context.RegisterShellCommandAction(c =>
         {
-            foreach (var script in c.Scripts)
-            {
-                foreach (var command in script.Commands)
-                {
-                    if (LanguageInstallers.Unwrap(command) is not { ProgramName: "npm" } invocation) continue;
-                    Analyze(c, invocation.Words);
-                }
-            }
-        });
+            if (c.Command.Effective is { LiteralBaseName: "npm" } npm) Analyze(c, npm.Words);
+        }, "npm");
 
-    private static void Analyze(RunContext c, ImmutableArray<ShellWord> words)
+    private static void Analyze(ShellCommandContext c, ImmutableArray<ShellWord> words)
     {
         ShellWord? subcommand = null;
         var optionsEnded = false;

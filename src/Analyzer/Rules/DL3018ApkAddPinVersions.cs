@@ -32,7 +32,7 @@ public sealed class DL3018ApkAddPinVersions : DockerfileAnalyzer
                 if (package.Length == 0 || package[0] == '!' || IsPinned(package)) continue;
                 c.Report(Rule, word.Span, package);
             }
-        }, PackageManagerSyntax.Apk.CommandNames);
+        }, PackageManagerSyntax.Apk.Names.Contains);
 
     private static bool IsPinned(string package) =>
         package.AsSpan().IndexOfAny(s_versionOperators) >= 0 || package.EndsWith(".apk", StringComparison.OrdinalIgnoreCase);

@@ -25,19 +25,12 @@ public sealed class DL3028GemPinVersions : DockerfileAnalyzer
     public override ImmutableArray<RuleDescriptor> SupportedRules => [Rule];
 
     public override void Initialize(AnalysisContext context) =>
-        context.RegisterRunAction(c =>
+        context.RegisterShellCommandAction(c =>
         {
-            foreach (var script in c.Scripts)
-            {
-                foreach (var command in script.Commands)
-                {
-                    if (LanguageInstallers.Unwrap(command) is not { ProgramName: "gem" } invocation) continue;
-                    Analyze(c, ShellArgumentList.Parse(invocation.Words[1..], s_optionsWithValue));
-                }
-            }
-        });
+            if (c.Command.Effective is { LiteralBaseName: "gem" } gem) Analyze(c, gem.ParseArguments(s_optionsWithValue));
+        }, "gem");
 
-    private static void Analyze(RunContext c, ShellArgumentList arguments)
+    private static void Analyze(ShellCommandContext c, ShellArgumentList arguments)
     {
         if (arguments.Subcommand is not { IsLiteral: true, Value: "install" or "i" } subcommand) return;
         // A gem dependencies file (-g Gemfile) lists the gems and their versions itself.

@@ -20,12 +20,5 @@ public sealed class DL3033YumInstallPinVersions : DockerfileAnalyzer
 
     public override ImmutableArray<RuleDescriptor> SupportedRules => [Rule];
 
-    public override void Initialize(AnalysisContext context) =>
-        context.RegisterShellCommandAction(c =>
-        {
-            if (PackageManagerInvocation.Parse(c.Command, PackageManagerSyntax.Rpm) is { } yum && s_names.Contains(yum.Name))
-            {
-                RpmPackagePins.ReportUnpinned(c, Rule, yum);
-            }
-        }, [.. s_names, .. CommandWrappers.Names]);
+    public override void Initialize(AnalysisContext context) => RpmPackagePins.RegisterUnpinnedCheck(context, Rule, s_names);
 }

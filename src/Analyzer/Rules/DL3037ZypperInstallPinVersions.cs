@@ -46,5 +46,5 @@ public sealed class DL3037ZypperInstallPinVersions : DockerfileAnalyzer
                 if (colon > 0 && s_unversionedKinds.Contains(package[..colon])) continue;
                 c.Report(Rule, word.Span, package, zypper.DisplayName);
             }
-        }, PackageManagerSyntax.Zypper.CommandNames);
+        }, PackageManagerSyntax.Zypper.Names.Contains);
 }

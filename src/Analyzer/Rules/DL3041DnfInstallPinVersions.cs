@@ -20,12 +20,5 @@ public sealed class DL3041DnfInstallPinVersions : DockerfileAnalyzer
 
     public override ImmutableArray<RuleDescriptor> SupportedRules => [Rule];
 
-    public override void Initialize(AnalysisContext context) =>
-        context.RegisterShellCommandAction(c =>
-        {
-            if (PackageManagerInvocation.Parse(c.Command, PackageManagerSyntax.Rpm) is { } dnf && s_names.Contains(dnf.Name))
-            {
-                RpmPackagePins.ReportUnpinned(c, Rule, dnf);
-            }
-        }, [.. s_names, .. CommandWrappers.Names]);
+    public override void Initialize(AnalysisContext context) => RpmPackagePins.RegisterUnpinnedCheck(context, Rule, s_names);
 }

@@ -1,7 +1,7 @@
 using Dflint.Analysis;
+using Dflint.Semantics;
 using Dflint.Semantics.Shell;
 using Dflint.Syntax;
-using Dflint.Syntax.Grammars;
 using Microsoft.CodeAnalysis;
 
 namespace Dflint.Rules;
@@ -22,33 +22,35 @@ public sealed class DL3042PipNoCacheDir : DockerfileAnalyzer
     public override ImmutableArray<RuleDescriptor> SupportedRules => [Rule];
 
     public override void Initialize(AnalysisContext context) =>
-        context.RegisterRunAction(c =>
+        context.RegisterShellCommandAction(c =>
         {
-            foreach (var script in c.Scripts)
+            // uv has its own cache and flags (--no-cache, UV_NO_CACHE); this rule is about pip's.
+            if (LanguageInstallers.FindPipInstall(c.Command.Effective) is not { IsUv: false } pip) return;
+            if (HasNoCacheDirOption(pip.Arguments)) return;
+            if (LanguageInstallers.EnvironmentValue(NoCacheDirVariable, c.Command, c.State) is { } setting && IsPipBoolean(setting)) return;
+            if (IsExportedEarlier(c.Script, c.Command)) return;
+            if (HasCacheMount(c.Instruction, CacheDirectory(pip, c))) return;
+            c.Report(Rule, pip.Install.Span, pip.Tool);
+        }, LanguageInstallers.MayRunPip);
+
+    /// <summary>
+    /// <c>export PIP_NO_CACHE_DIR=1</c> earlier in the script holds for the commands after it, until another export
+    /// changes it.
+    /// </summary>
+    private static bool IsExportedEarlier(ShellScript script, ShellCommand command)
+    {
+        for (var i = command.Index - 1; i >= 0; i--)
+        {
+            var earlier = script.Commands[i];
+            if (earlier.BaseName != "export") continue;
+            var arguments = earlier.Arguments;
+            for (var j = arguments.Length - 1; j >= 0; j--)
             {
-                // `export PIP_NO_CACHE_DIR=1` earlier in the script holds for the commands after it.
-                var exported = false;
-                foreach (var command in script.Commands)
-                {
-                    if (command.BaseName == "export")
-                    {
-                        foreach (var argument in command.Arguments)
-                        {
-                            if (LanguageInstallers.AssignmentValue(argument.Value, NoCacheDirVariable) is { } value) exported = IsPipBoolean(value);
-                        }
-                        continue;
-                    }
-                    if (exported) continue;
-                    if (LanguageInstallers.Unwrap(command) is not { } invocation) continue;
-                    // uv has its own cache and flags (--no-cache, UV_NO_CACHE); this rule is about pip's.
-                    if (LanguageInstallers.FindPipInstall(invocation) is not { IsUv: false } pip) continue;
-                    if (HasNoCacheDirOption(pip.Arguments)) continue;
-                    if (LanguageInstallers.EnvironmentValue(NoCacheDirVariable, command, invocation, c.State) is { } setting && IsPipBoolean(setting)) continue;
-                    if (HasCacheMount(c.Instruction, CacheDirectory(pip, command, invocation, c))) continue;
-                    c.Report(Rule, pip.Install.Span, pip.Tool);
-                }
+                if (ShellNames.AssignedValue(arguments[j].Value, NoCacheDirVariable) is { } value) return IsPipBoolean(value);
             }
-        });
+        }
+        return false;
+    }
 
     /// <summary>
     /// <c>--no-cache-dir</c>, or a prefix of it that optparse accepts as an abbreviation (<c>--no-cache</c>; pip has
@@ -71,10 +73,10 @@ public sealed class DL3042PipNoCacheDir : DockerfileAnalyzer
         value.Trim().ToLowerInvariant() is "y" or "yes" or "t" or "true" or "on" or "1" or "n" or "no" or "f" or "false" or "off" or "0";
 
     /// <summary>The cache directory set explicitly (<c>--cache-dir</c>, <c>PIP_CACHE_DIR</c>), or null for pip's default.</summary>
-    private static string? CacheDirectory(LanguageInstallers.PipInstall pip, ShellCommand command, LanguageInstallers.Invocation invocation, RunContext c)
+    private static string? CacheDirectory(LanguageInstallers.PipInstall pip, ShellCommandContext c)
     {
         if (pip.Arguments.FindOption("--cache-dir")?.Value is { Length: > 0 } option) return option;
-        return LanguageInstallers.EnvironmentValue("PIP_CACHE_DIR", command, invocation, c.State) is { Length: > 0 } variable ? variable : null;
+        return LanguageInstallers.EnvironmentValue("PIP_CACHE_DIR", c.Command, c.State) is { Length: > 0 } variable ? variable : null;
     }
 
     /// <summary>
@@ -83,20 +85,12 @@ public sealed class DL3042PipNoCacheDir : DockerfileAnalyzer
     /// </summary>
     private static bool HasCacheMount(RunInstructionSyntax run, string? cacheDirectory)
     {
-        foreach (var flag in run.Flags)
+        if (cacheDirectory is not null) return RunMounts.IsCacheOrTmpfsAt(run, cacheDirectory);
+        foreach (var mount in RunMounts.Of(run))
         {
-            if (!string.Equals(flag.Name, "mount", StringComparison.OrdinalIgnoreCase) || flag.Value is null) continue;
-            var mount = KeyValueList.Parse(flag.Value);
-            if (mount.Find("type")?.Value?.ToLowerInvariant() is not ("cache" or "tmpfs")) continue;
-            var target = (mount.Find("target") ?? mount.Find("dst") ?? mount.Find("destination"))?.Value?.TrimEnd('/');
-            if (string.IsNullOrEmpty(target)) continue;
-            if (cacheDirectory is null)
-            {
-                if (target.Contains(".cache/pip", StringComparison.Ordinal) || target.EndsWith("/.cache", StringComparison.Ordinal)) return true;
-                continue;
-            }
-            var directory = cacheDirectory.TrimEnd('/');
-            if (directory == target || directory.StartsWith(target + "/", StringComparison.Ordinal)) return true;
+            if (mount is not { IsCacheOrTmpfs: true, Target: { } target }) continue;
+            target = target.TrimEnd('/');
+            if (target.Contains(".cache/pip", StringComparison.Ordinal) || target.EndsWith("/.cache", StringComparison.Ordinal)) return true;
         }
         return false;
     }

@@ -5,56 +5,17 @@ using Dflint.Semantics.Shell;
 namespace Dflint.Rules;
 
 /// <summary>
-/// What the rules on language package managers (pip, npm, gem, go) share: the program a wrapper such as
-/// <c>sudo</c> or <c>env</c> runs, pip however it is invoked, and environment variables set for one command.
+/// What the rules on language package managers (pip, npm, gem, go) share: pip however it is invoked, and
+/// environment variables set for one command.
 /// </summary>
 internal static class LanguageInstallers
 {
-    /// <summary>A command as its program sees it: <see cref="Words"/> starts with the program, wrappers removed.</summary>
-    /// <param name="Words">The program and its arguments.</param>
-    /// <param name="Assignments">The <c>NAME=value</c> words a wrapper (<c>env</c>, <c>sudo</c>) put in the program's environment.</param>
-    public readonly record struct Invocation(ImmutableArray<ShellWord> Words, ImmutableArray<ShellWord> Assignments)
-    {
-        public ShellWord Program => Words[0];
-
-        /// <summary>The program's name without its folder; empty when the name holds an expansion.</summary>
-        public string ProgramName => Program.HasExpansion ? "" : BaseName(Program.Value);
-    }
-
     /// <summary>A <c>pip install</c>, however pip was started.</summary>
     /// <param name="Tool">How the command names pip in messages: <c>pip3</c>, <c>python3 -m pip</c>, <c>uv pip</c>.</param>
     /// <param name="Install">The <c>install</c> word.</param>
     /// <param name="Arguments">pip's arguments (global and install options alike); the packages are the subcommand arguments.</param>
     /// <param name="IsUv">True for <c>uv pip install</c>, whose options and cache differ from pip's.</param>
     public sealed record PipInstall(string Tool, ShellWord Install, ShellArgumentList Arguments, bool IsUv);
-
-    private sealed record Wrapper(string ShortWithValue, FrozenSet<string> LongWithValue, string ShortOpaque, FrozenSet<string> LongOpaque, bool TakesAssignments, int LeadingOperands);
-
-    private static readonly FrozenSet<string> s_none = FrozenSet<string>.Empty;
-
-    /// <summary>
-    /// Programs that run the command in their arguments. "Opaque" options make the rest something other than a
-    /// command to run (<c>env -S 'a b'</c> splits a string, <c>command -v</c> only looks the name up).
-    /// </summary>
-    private static readonly FrozenDictionary<string, Wrapper> s_wrappers = new Dictionary<string, Wrapper>(StringComparer.Ordinal)
-    {
-        ["sudo"] = new("ugCDhprtTU", Set("--user", "--group", "--close-from", "--chdir", "--host", "--prompt", "--role", "--type", "--command-timeout", "--other-user"), "lveV", Set("--list", "--validate", "--edit", "--version", "--help"), true, 0),
-        ["doas"] = new("uC", s_none, "", s_none, false, 0),
-        ["env"] = new("uC", Set("--unset", "--chdir"), "S", Set("--split-string", "--help", "--version"), true, 0),
-        ["nice"] = new("n", Set("--adjustment"), "", s_none, false, 0),
-        ["ionice"] = new("cnp", Set("--class", "--classdata", "--pid"), "", s_none, false, 0),
-        ["nohup"] = new("", s_none, "", s_none, false, 0),
-        ["time"] = new("fo", Set("--format", "--output"), "", s_none, false, 0),
-        ["timeout"] = new("sk", Set("--signal", "--kill-after"), "", s_none, false, 1),
-        ["xargs"] = new("IaLnPsdE", Set("--arg-file", "--delimiter", "--max-args", "--max-procs", "--max-chars", "--max-lines", "--eof", "--process-slot-var"), "", s_none, false, 0),
-        ["exec"] = new("a", s_none, "", s_none, false, 0),
-        ["command"] = new("", s_none, "vV", s_none, false, 0),
-        ["stdbuf"] = new("ioe", Set("--input", "--output", "--error"), "", s_none, false, 0),
-        ["eatmydata"] = new("", s_none, "", s_none, false, 0),
-        ["chronic"] = new("", s_none, "", s_none, false, 0),
-        ["gosu"] = new("", s_none, "", s_none, false, 1),
-        ["su-exec"] = new("", s_none, "", s_none, false, 1),
-    }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>pip options (global and <c>install</c>) that take the next word as their value.</summary>
     private static readonly FrozenSet<string> s_pipOptionsWithValue = Set(
@@ -83,71 +44,17 @@ internal static class LanguageInstallers
     public static FrozenSet<string> Set(params string[] values) => values.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
-    /// The program <paramref name="command"/> runs once wrappers are peeled off: <c>sudo -E env A=1 pip install x</c>
-    /// runs <c>pip install x</c> with <c>A=1</c>. Null when there is no command or a wrapper's options hide it.
+    /// True for the names that may start pip: <c>pip</c>, <c>pip3.12</c>, <c>python3</c> and <c>pypy3</c> (with
+    /// <c>-m pip</c>), <c>uv</c> (with <c>pip</c>).
     /// </summary>
-    public static Invocation? Unwrap(ShellCommand command)
+    public static bool MayRunPip(string name) =>
+        IsVersionedName(name, "pip") || IsVersionedName(name, "python") || IsVersionedName(name, "pypy") || name == "uv";
+
+    /// <summary>The <c>pip install</c> that <paramref name="command"/> runs, or null.</summary>
+    public static PipInstall? FindPipInstall(EffectiveCommand command)
     {
         var words = command.Words;
-        if (words.IsEmpty) return null;
-        var start = 0;
-        ImmutableArray<ShellWord>.Builder? assignments = null;
-        // A bound on nesting keeps a pathological `env env env ...` linear.
-        for (var depth = 0; depth < 8; depth++)
-        {
-            var word = words[start];
-            if (word.HasExpansion || !s_wrappers.TryGetValue(BaseName(word.Value), out var wrapper)) break;
-            start = SkipWrapper(wrapper, words, start + 1, ref assignments);
-            if (start < 0 || start >= words.Length) return null;
-        }
-        return new Invocation(start == 0 ? words : words[start..], assignments?.ToImmutable() ?? []);
-    }
-
-    private static int SkipWrapper(Wrapper wrapper, ImmutableArray<ShellWord> words, int index, ref ImmutableArray<ShellWord>.Builder? assignments)
-    {
-        while (index < words.Length)
-        {
-            var value = words[index].Value;
-            if (value == "--")
-            {
-                index++;
-                break;
-            }
-            if (value.Length < 2 || value[0] != '-') break;
-            if (value[1] == '-')
-            {
-                var equals = value.IndexOf('=');
-                var name = equals < 0 ? value : value[..equals];
-                if (wrapper.LongOpaque.Contains(name)) return -1;
-                index += equals < 0 && wrapper.LongWithValue.Contains(name) ? 2 : 1;
-                continue;
-            }
-            var consumed = 1;
-            for (var letter = 1; letter < value.Length; letter++)
-            {
-                if (wrapper.ShortOpaque.Contains(value[letter], StringComparison.Ordinal)) return -1;
-                if (!wrapper.ShortWithValue.Contains(value[letter], StringComparison.Ordinal)) continue;
-                if (letter + 1 == value.Length) consumed = 2;
-                break;
-            }
-            index += consumed;
-        }
-        if (wrapper.TakesAssignments)
-        {
-            while (index < words.Length && IsAssignment(words[index].Value))
-            {
-                (assignments ??= ImmutableArray.CreateBuilder<ShellWord>()).Add(words[index]);
-                index++;
-            }
-        }
-        return index + wrapper.LeadingOperands;
-    }
-
-    /// <summary>The <c>pip install</c> that <paramref name="invocation"/> is, or null.</summary>
-    public static PipInstall? FindPipInstall(Invocation invocation)
-    {
-        var words = invocation.Words;
-        var name = invocation.ProgramName;
+        var name = command.LiteralBaseName;
         int argumentsStart;
         string tool;
         var isUv = false;
@@ -241,22 +148,8 @@ internal static class LanguageInstallers
     /// The value an environment variable has for <paramref name="command"/>: set on the command line
     /// (<c>NAME=x cmd</c>, <c>env NAME=x cmd</c>), else by ENV or ARG in the stage. Null when unknown.
     /// </summary>
-    public static string? EnvironmentValue(string name, ShellCommand command, Invocation invocation, InstructionState state)
-    {
-        foreach (var word in invocation.Assignments)
-        {
-            if (AssignmentValue(word.Value, name) is { } value) return value;
-        }
-        foreach (var assignment in command.Assignments)
-        {
-            if (assignment.Name == name) return assignment.Value.Value;
-        }
-        return state.Variables.Lookup(name)?.Value;
-    }
-
-    /// <summary>The value of <c>NAME=value</c> when <paramref name="word"/> assigns <paramref name="name"/>, else null.</summary>
-    public static string? AssignmentValue(string word, string name) =>
-        word.Length > name.Length && word[name.Length] == '=' && word.StartsWith(name, StringComparison.Ordinal) ? word[(name.Length + 1)..] : null;
+    public static string? EnvironmentValue(string name, ShellCommand command, InstructionState state) =>
+        command.Effective.FindAssignment(name) ?? state.Variables.Lookup(name)?.Value;
 
     /// <summary><c>pip</c>, <c>pip3</c>, <c>pip3.12</c> for prefix <c>pip</c>: the prefix followed by digits and dots only.</summary>
     public static bool IsVersionedName(string name, string prefix)
@@ -265,24 +158,6 @@ internal static class LanguageInstallers
         for (var i = prefix.Length; i < name.Length; i++)
         {
             if (!char.IsAsciiDigit(name[i]) && name[i] != '.') return false;
-        }
-        return true;
-    }
-
-    public static string BaseName(string path)
-    {
-        var slash = path.LastIndexOf('/');
-        return slash < 0 ? path : path[(slash + 1)..];
-    }
-
-    /// <summary>True for a shell assignment word, <c>NAME=value</c>.</summary>
-    public static bool IsAssignment(string word)
-    {
-        var equals = word.IndexOf('=');
-        if (equals <= 0 || !(char.IsAsciiLetter(word[0]) || word[0] == '_')) return false;
-        for (var i = 1; i < equals; i++)
-        {
-            if (!char.IsAsciiLetterOrDigit(word[i]) && word[i] != '_') return false;
         }
         return true;
     }

@@ -1,8 +1,8 @@
 using System.Collections.Frozen;
 using Dflint.Analysis;
+using Dflint.Semantics;
 using Dflint.Semantics.Shell;
 using Dflint.Syntax;
-using Dflint.Syntax.Grammars;
 
 namespace Dflint.Rules;
 
@@ -14,7 +14,6 @@ internal sealed class PackageManagerSyntax
         Names = names.ToFrozenSet(StringComparer.Ordinal);
         GlobalOptionsWithValue = globalOptionsWithValue.ToFrozenSet(StringComparer.Ordinal);
         CommandOptionsWithValue = commandOptionsWithValue is null ? GlobalOptionsWithValue : commandOptionsWithValue.ToFrozenSet(StringComparer.Ordinal);
-        CommandNames = [.. names, .. CommandWrappers.Names];
     }
 
     public FrozenSet<string> Names { get; }
@@ -24,9 +23,6 @@ internal sealed class PackageManagerSyntax
 
     /// <summary>Options after the subcommand that take the next word as their value.</summary>
     public FrozenSet<string> CommandOptionsWithValue { get; }
-
-    /// <summary>The command names to register for: the managers themselves and the wrappers that can run them.</summary>
-    public string[] CommandNames { get; }
 
     /// <summary>apk (Alpine): options may come before or after the subcommand.</summary>
     public static PackageManagerSyntax Apk { get; } = new(
@@ -55,32 +51,15 @@ internal sealed class PackageManagerSyntax
 /// One run of a package manager, found behind wrappers (<c>sudo</c>, <c>env X=1</c>...): its name, the options before
 /// the subcommand, the subcommand and what follows it.
 /// </summary>
-internal sealed class PackageManagerInvocation
+/// <param name="Command">The shell command, whose name may be a wrapper.</param>
+/// <param name="NameWord">The word naming the manager.</param>
+/// <param name="Name">The manager's name without its folder: <c>dnf</c> for <c>/usr/bin/dnf</c>.</param>
+/// <param name="GlobalOptions">The words between the name and the subcommand.</param>
+/// <param name="Subcommand">The first positional word, or null.</param>
+/// <param name="Arguments">The words after the subcommand, split into options and positional words (packages, mostly).</param>
+internal sealed record PackageManagerInvocation(
+    ShellCommand Command, ShellWord NameWord, string Name, ShellArgumentList GlobalOptions, ShellWord? Subcommand, ShellArgumentList Arguments)
 {
-    private PackageManagerInvocation(ShellCommand command, ShellWord nameWord, string name, ShellArgumentList globalOptions, ShellWord? subcommand, ShellArgumentList arguments)
-    {
-        Command = command;
-        NameWord = nameWord;
-        Name = name;
-        GlobalOptions = globalOptions;
-        Subcommand = subcommand;
-        Arguments = arguments;
-    }
-
-    public ShellCommand Command { get; }
-
-    public ShellWord NameWord { get; }
-
-    /// <summary>The manager's name without its folder: <c>dnf</c> for <c>/usr/bin/dnf</c>.</summary>
-    public string Name { get; }
-
-    public ShellArgumentList GlobalOptions { get; }
-
-    public ShellWord? Subcommand { get; }
-
-    /// <summary>The words after the subcommand, split into options and positional words (packages, mostly).</summary>
-    public ShellArgumentList Arguments { get; }
-
     /// <summary>The subcommand after quote removal, or "" when there is none.</summary>
     public string SubcommandName => Subcommand?.Value ?? "";
 
@@ -108,84 +87,15 @@ internal sealed class PackageManagerInvocation
     /// <summary>Reads <paramref name="command"/> as a run of one of <paramref name="syntax"/>'s managers, or returns null.</summary>
     public static PackageManagerInvocation? Parse(ShellCommand command, PackageManagerSyntax syntax)
     {
-        var words = CommandWrappers.Unwrap(command);
-        if (words.IsEmpty || words[0].HasExpansion) return null;
-        var name = BaseName(words[0].Value);
+        var effective = command.Effective;
+        var name = effective.LiteralBaseName;
         if (!syntax.Names.Contains(name)) return null;
-        var global = ShellArgumentList.Parse(words[1..], syntax.GlobalOptionsWithValue, stopAtFirstPositional: true);
+        var global = effective.ParseArguments(syntax.GlobalOptionsWithValue, stopAtFirstPositional: true);
         var subcommand = global.Subcommand;
         var rest = subcommand is null ? [] : global.Positionals[1..];
         var arguments = ShellArgumentList.Parse(rest, syntax.CommandOptionsWithValue);
-        return new PackageManagerInvocation(command, words[0], name, global, subcommand, arguments);
+        return new PackageManagerInvocation(command, effective.NameWord!, name, global, subcommand, arguments);
     }
-
-    internal static string BaseName(string name)
-    {
-        var slash = name.LastIndexOf('/');
-        return slash < 0 ? name : name[(slash + 1)..];
-    }
-}
-
-/// <summary>Commands that run the command written after their own options: <c>sudo apk add</c>, <c>env A=1 dnf install</c>.</summary>
-internal static class CommandWrappers
-{
-    private sealed record Wrapper(FrozenSet<string> OptionsWithValue, int LeadingOperands, bool TakesAssignments);
-
-    private static readonly FrozenDictionary<string, Wrapper> s_wrappers = new Dictionary<string, Wrapper>(StringComparer.Ordinal)
-    {
-        ["sudo"] = new(Set("-u", "--user", "-g", "--group", "-C", "--close-from", "-D", "--chdir", "-h", "--host", "-p", "--prompt", "-r", "--role", "-t", "--type", "-U", "--other-user", "-T", "--command-timeout"), 0, true),
-        ["doas"] = new(Set("-u", "-C"), 0, false),
-        ["env"] = new(Set("-u", "--unset", "-C", "--chdir", "-S", "--split-string"), 0, true),
-        ["nice"] = new(Set("-n", "--adjustment"), 0, false),
-        ["ionice"] = new(Set("-c", "--class", "-n", "--classdata"), 0, false),
-        ["nohup"] = new(Set(), 0, false),
-        ["time"] = new(Set("-f", "--format", "-o", "--output"), 0, false),
-        ["command"] = new(Set(), 0, false),
-        ["exec"] = new(Set("-a"), 0, false),
-        ["stdbuf"] = new(Set("-i", "--input", "-o", "--output", "-e", "--error"), 0, false),
-        ["timeout"] = new(Set("-s", "--signal", "-k", "--kill-after"), 1, false),
-        ["eatmydata"] = new(Set(), 0, false),
-        ["xargs"] = new(Set("-a", "--arg-file", "-d", "--delimiter", "-E", "-e", "--eof", "-I", "-i", "--replace", "-L", "-l", "--max-lines", "-n", "--max-args", "-P", "--max-procs", "-s", "--max-chars", "--process-slot-var"), 0, false),
-    }.ToFrozenDictionary(StringComparer.Ordinal);
-
-    public static IEnumerable<string> Names => s_wrappers.Keys;
-
-    /// <summary>
-    /// The words of the command the wrappers run, its name first; the command's own words when it is not wrapped;
-    /// empty when what runs cannot be told (<c>env -S '...'</c>, <c>command -v apk</c>, a wrapper with nothing after it).
-    /// </summary>
-    public static ImmutableArray<ShellWord> Unwrap(ShellCommand command)
-    {
-        var words = command.Words;
-        // A few levels cover `sudo env X=1 nice apk ...`; more is not worth following.
-        for (var depth = 0; depth < 4 && !words.IsEmpty; depth++)
-        {
-            if (words[0].HasExpansion) return words;
-            var name = PackageManagerInvocation.BaseName(words[0].Value);
-            if (!s_wrappers.TryGetValue(name, out var wrapper)) return words;
-            var parsed = ShellArgumentList.Parse(words[1..], wrapper.OptionsWithValue, stopAtFirstPositional: true);
-            if (name == "env" && parsed.HasOption("-S", "--split-string")) return [];
-            if (name == "command" && parsed.HasOption("-v", "-V")) return [];
-            var rest = parsed.Positionals;
-            var skip = Math.Min(wrapper.LeadingOperands, rest.Length);
-            while (wrapper.TakesAssignments && skip < rest.Length && IsAssignment(rest[skip].Value)) skip++;
-            words = rest[skip..];
-        }
-        return words;
-    }
-
-    private static bool IsAssignment(string word)
-    {
-        var equals = word.IndexOf('=');
-        if (equals <= 0 || !(char.IsAsciiLetter(word[0]) || word[0] == '_')) return false;
-        for (var i = 1; i < equals; i++)
-        {
-            if (!char.IsAsciiLetterOrDigit(word[i]) && word[i] != '_') return false;
-        }
-        return true;
-    }
-
-    private static FrozenSet<string> Set(params string[] names) => names.ToFrozenSet(StringComparer.Ordinal);
 }
 
 /// <summary>Where package managers keep their caches, and the two ways a RUN keeps them out of the image.</summary>
@@ -207,19 +117,9 @@ internal static class PackageCaches
     /// </summary>
     public static bool IsMounted(RunInstructionSyntax run, ReadOnlySpan<string> directories)
     {
-        foreach (var flag in run.Flags)
+        foreach (var directory in directories)
         {
-            if (!string.Equals(flag.Name, "mount", StringComparison.OrdinalIgnoreCase) || flag.Value is not { } value) continue;
-            var mount = KeyValueList.Parse(value);
-            var type = mount.Find("type")?.Value;
-            if (!string.Equals(type, "cache", StringComparison.OrdinalIgnoreCase) && !string.Equals(type, "tmpfs", StringComparison.OrdinalIgnoreCase)) continue;
-            var target = mount.Find("target")?.Value ?? mount.Find("dst")?.Value ?? mount.Find("destination")?.Value;
-            if (target is null || target.Contains('$', StringComparison.Ordinal)) continue;
-            var root = TrimPath(target);
-            foreach (var directory in directories)
-            {
-                if (IsAtOrBelow(directory, root)) return true;
-            }
+            if (RunMounts.IsCacheOrTmpfsAt(run, directory)) return true;
         }
         return false;
     }
@@ -230,33 +130,19 @@ internal static class PackageCaches
     /// </summary>
     public static bool IsRemoval(ShellCommand command, ReadOnlySpan<string> directories)
     {
-        if (command.Words.IsEmpty) return false;
-        var words = CommandWrappers.Unwrap(command);
-        if (words.IsEmpty || PackageManagerInvocation.BaseName(words[0].Value) != "rm") return false;
-        foreach (var word in ShellArgumentList.Parse(words[1..]).Positionals)
+        var effective = command.Effective;
+        if (effective.BaseName != "rm") return false;
+        foreach (var word in effective.ParseArguments().Positionals)
         {
             if (word.HasExpansion) continue;
-            var path = TrimPath(word.Value);
-            if (path == "/var/cache") return true;
+            if (UnixPaths.Trim(word.Value) == "/var/cache") return true;
             foreach (var directory in directories)
             {
-                if (IsAtOrBelow(path, directory)) return true;
+                if (UnixPaths.IsAtOrBelow(word.Value, directory)) return true;
             }
         }
         return false;
     }
-
-    /// <summary><c>/var/cache/yum/*</c>, <c>/var/cache/yum/</c> and <c>/var/cache/yum</c> all name the folder.</summary>
-    private static string TrimPath(string path)
-    {
-        var end = path.Length;
-        while (end > 1 && (path[end - 1] == '/' || path[end - 1] == '*')) end--;
-        return end == path.Length ? path : path[..end];
-    }
-
-    private static bool IsAtOrBelow(string path, string directory) =>
-        path.StartsWith(directory, StringComparison.Ordinal)
-        && (path.Length == directory.Length || path[directory.Length] == '/' || directory == "/");
 }
 
 /// <summary>The check the cache rules share: a run that fills a cache needs a cleanup after it in the same RUN.</summary>
@@ -344,8 +230,15 @@ internal static class RpmPackagePins
             : spec + "-<version>";
     }
 
+    /// <summary>Reports with <paramref name="rule"/> the unpinned installs of the rpm managers named <paramref name="names"/>.</summary>
+    public static void RegisterUnpinnedCheck(AnalysisContext context, RuleDescriptor rule, FrozenSet<string> names) =>
+        context.RegisterShellCommandAction(c =>
+        {
+            if (PackageManagerInvocation.Parse(c.Command, PackageManagerSyntax.Rpm) is { } rpm && names.Contains(rpm.Name)) ReportUnpinned(c, rule, rpm);
+        }, names.Contains);
+
     /// <summary>Reports the unpinned packages of a yum, dnf or microdnf install, and the modules without a stream.</summary>
-    public static void ReportUnpinned(ShellCommandContext context, RuleDescriptor rule, PackageManagerInvocation invocation)
+    private static void ReportUnpinned(ShellCommandContext context, RuleDescriptor rule, PackageManagerInvocation invocation)
     {
         var positionals = invocation.Arguments.Positionals;
         if (s_installSubcommands.Contains(invocation.SubcommandName))

@@ -249,15 +249,11 @@ public sealed class SemanticModel
             {
                 dependencies.Add(Resolve(StageDependencyKind.CopyFrom, copyFrom, current, instruction));
             }
-            if (target is RunInstructionSyntax)
+            if (target is RunInstructionSyntax run)
             {
-                foreach (var flag in target.Flags)
+                foreach (var mount in RunMounts.Of(run))
                 {
-                    if (flag.Name != "mount" || flag.Value is null) continue;
-                    if (KeyValueList.Parse(flag.Value).Find("from")?.Value is { } mountFrom)
-                    {
-                        dependencies.Add(Resolve(StageDependencyKind.MountFrom, mountFrom, current, instruction));
-                    }
+                    if (mount.From is { } mountFrom) dependencies.Add(Resolve(StageDependencyKind.MountFrom, mountFrom, current, instruction));
                 }
             }
         }

@@ -38,6 +38,21 @@ public sealed class EngineTests
         }
     }
 
+    /// <summary>Reports every command its name filter lets through, as "filter: command".</summary>
+    private sealed class CommandNamesAnalyzer : DockerfileAnalyzer
+    {
+        public static readonly RuleDescriptor Rule = new("DF9003", "sees-commands", "Test rule", "{0}", "Test", DiagnosticSeverity.Info, isEnabledByDefault: false);
+
+        public override ImmutableArray<RuleDescriptor> SupportedRules => [Rule];
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.RegisterShellCommandAction(c => c.Report(Rule, c.Command.Span, "apt-get: " + c.Command), "apt-get");
+            context.RegisterShellCommandAction(c => c.Report(Rule, c.Command.Span, "sudo: " + c.Command), "sudo");
+            context.RegisterShellCommandAction(c => c.Report(Rule, c.Command.Span, "pip*: " + c.Command), name => name.StartsWith("pip", StringComparison.Ordinal));
+        }
+    }
+
     private static RuleRegistry Registry(params DockerfileAnalyzer[] extra) =>
         new([new DL3006TagImageVersion(), new DL3007PinLatestTag(), .. extra]);
 
@@ -135,6 +150,20 @@ public sealed class EngineTests
 
         Assert.That(Codes(skip), Is.EqualTo(new[] { "DF0002" }), "InvalidDefinitionDescription is a BuildKit check dflint does not have");
         Assert.That(error.Select(d => (d.Code, d.Severity)), Is.EqualTo(new[] { ("DF0105", DiagnosticSeverity.Error) }));
+    }
+
+    [TestCase("RUN apt-get install x", new[] { "apt-get: apt-get install x" })]
+    [TestCase("RUN /usr/bin/apt-get install x", new[] { "apt-get: /usr/bin/apt-get install x" })]
+    [TestCase("RUN sudo -E apt-get install x", new[] { "apt-get: sudo -E apt-get install x", "sudo: sudo -E apt-get install x" })]
+    [TestCase("RUN env A=1 nice apt-get install x", new[] { "apt-get: env A=1 nice apt-get install x" })]
+    [TestCase("RUN command -v apt-get && sudo -l", new[] { "sudo: sudo -l" })]
+    [TestCase("RUN pip3.12 install x && xargs pip install", new[] { "pip*: pip3.12 install x", "pip*: xargs pip install" })]
+    [TestCase("RUN [\"sudo\", \"apt-get\", \"install\", \"x\"]", new[] { "apt-get: sudo apt-get install x", "sudo: sudo apt-get install x" })]
+    [TestCase("SHELL [\"pwsh\", \"-c\"]\nRUN apt-get install x\nRUN [\"apt-get\", \"install\", \"y\"]", new[] { "apt-get: apt-get install y" })]
+    public void Shell_command_actions_match_the_name_as_written_or_behind_wrappers(string runs, string[] expected)
+    {
+        var diagnostics = Lint("FROM debian:12\n" + runs + "\n", Registry(new CommandNamesAnalyzer()), new SelectionSettings { Select = ["DF9003"] });
+        Assert.That(diagnostics.Select(d => d.Message), Is.EquivalentTo(expected));
     }
 
     [Test]

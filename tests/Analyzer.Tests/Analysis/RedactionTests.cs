@@ -58,4 +58,19 @@ public sealed class RedactionTests
             "  |                   ^^^^^\n" +
             "  = help: https://github.com/dflint/dflint/blob/main/rules/DF9003-marks-secrets/rule.md\n"));
     }
+
+    [Test]
+    public void Secrets_are_redacted_even_when_the_secret_rules_are_turned_off()
+    {
+        var tree = DockerfileSyntaxTree.Parse("FROM debian:12\nRUN curl -u deploy:Zq8vN3rT5wXy2LpK https://example.com/x && apt-get install -y curl\nUSER app\n", "Dockerfile");
+        var selection = RuleSelection.Create(RuleRegistry.Default, new SelectionSettings { Select = ["DL3008"] });
+        var result = DockerfileLinter.Lint(tree, new LintSettings { Selection = selection });
+        var output = new StringBuilder();
+        foreach (var diagnostic in result.Diagnostics) SourceSnippet.Write(output, "Dockerfile", tree.Text, diagnostic, color: false, result.SensitiveSpans);
+
+        Assert.That(result.Diagnostics.Select(d => d.Code), Is.EqualTo(new[] { "DL3008" }));
+        Assert.That(result.SensitiveSpans, Is.Not.Empty, "the secret rules ran although they are not selected");
+        Assert.That(output.ToString(), Does.Contain("curl -u "));
+        Assert.That(output.ToString(), Does.Not.Contain("Zq8vN3rT5wXy2LpK"));
+    }
 }

@@ -35,7 +35,7 @@ public sealed class OsPackageManagerTests
     [TestCase("env -S 'apk add x'", "")]
     [TestCase("sudo", "")]
     public void Wrappers_are_unwrapped(string script, string expected) =>
-        Assert.That(string.Join(" ", CommandWrappers.Unwrap(Command(script)).Select(w => w.Value)), Is.EqualTo(expected));
+        Assert.That(string.Join(" ", Command(script).Effective.Words.Select(w => w.Value)), Is.EqualTo(expected));
 
     [Test]
     public void Options_before_and_after_the_subcommand_keep_their_values()

@@ -224,9 +224,8 @@ public sealed class ShellSourcesTests
     }
 
     [TestCase("CMD [\"nginx\", \"-g\", \"daemon off;\"]")]
-    [TestCase("RUN [\"bash\", \"script.sh\"]")]
-    [TestCase("RUN [\"sh\", \"-c\"]")]
     [TestCase("ENTRYPOINT [\"python3\", \"-c\", \"print(1)\"]")]
+    [TestCase("RUN []")]
     [TestCase("SHELL [\"/bin/bash\", \"-c\"]")]
     [TestCase("HEALTHCHECK NONE")]
     [TestCase("COPY a b")]
@@ -236,6 +235,16 @@ public sealed class ShellSourcesTests
     {
         var tree = Tree("FROM alpine\n" + instruction + "\n");
         Assert.That(Sources(tree, 1), Is.Empty);
+    }
+
+    [TestCase("RUN [\"bash\", \"script.sh\"]", "bash script.sh")]
+    [TestCase("RUN [\"sh\", \"-c\"]", "sh -c")]
+    [TestCase("RUN [\"apt-get\", \"install\", \"-y\", \"curl\"]", "apt-get install -y curl")]
+    [TestCase("ONBUILD RUN [\"/usr/bin/pip\", \"install\", \"a b\"]", "/usr/bin/pip install a b")]
+    public void Other_exec_form_RUNs_are_one_command_line(string instruction, string expected)
+    {
+        var tree = Tree("FROM alpine\n" + instruction + "\n");
+        Assert.That(Sources(tree, 1).Select(s => (s.Kind, s.Text.Text)), Is.EqualTo(new[] { (ShellSourceKind.ExecForm, expected) }));
     }
 
     [Test]

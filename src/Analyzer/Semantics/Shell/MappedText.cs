@@ -71,6 +71,14 @@ public sealed class MappedText
         return TextSpan.FromBounds(ToFileOffset(start), ToFileEnd(start + length - 1));
     }
 
+    /// <summary>The characters from <paramref name="start"/>, each keeping its file position.</summary>
+    internal MappedText Slice(int start, int length)
+    {
+        var builder = new Builder(ToFileSpan(start, length).Start);
+        builder.AppendSlice(this, start, length);
+        return builder.ToMappedText();
+    }
+
     /// <summary>The file offset just after the character at <paramref name="logicalIndex"/>.</summary>
     internal int ToFileEnd(int logicalIndex)
     {
@@ -146,6 +154,35 @@ public sealed class MappedText
             _segments.Add(new Segment(_text.Length, fileStart, 1, Math.Max(1, fileEnd - fileStart)));
             _text.Append(c);
             _endOffset = Math.Max(fileEnd, fileStart + 1);
+        }
+
+        /// <summary>The number of characters appended so far.</summary>
+        public int Length => _text.Length;
+
+        /// <summary>
+        /// The characters of <paramref name="source"/> from <paramref name="start"/>, each keeping its file position:
+        /// for a part of a text that was already mapped (a word of an exec-form array, its decoded strings).
+        /// </summary>
+        public void AppendSlice(MappedText source, int start, int length)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(start);
+            ArgumentOutOfRangeException.ThrowIfNegative(length);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(start + length, source.Length);
+            var end = start + length;
+            var index = start;
+            while (index < end)
+            {
+                ref readonly var segment = ref source._segments[source.FindSegment(index)];
+                if (!segment.IsOneToOne)
+                {
+                    Append(source.Text[index], segment.FileStart, segment.FileStart + segment.FileLength);
+                    index++;
+                    continue;
+                }
+                var runEnd = Math.Min(end, segment.LogicalStart + segment.Length);
+                AppendRun(source.Text.AsSpan(index, runEnd - index), segment.FileStart + (index - segment.LogicalStart));
+                index = runEnd;
+            }
         }
 
         public MappedText ToMappedText() => new(_text.ToString(), [.. _segments], _endOffset);

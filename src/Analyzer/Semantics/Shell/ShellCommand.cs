@@ -7,6 +7,8 @@ namespace Dflint.Semantics.Shell;
 /// </summary>
 public sealed class ShellCommand
 {
+    private EffectiveCommand? _effective;
+
     internal ShellCommand(
         ShellSource source,
         ImmutableArray<ShellAssignment> assignments,
@@ -58,13 +60,19 @@ public sealed class ShellCommand
     public string Name => Words.IsEmpty ? "" : Words[0].Value;
 
     /// <summary>The command name without its directory: <c>apt-get</c> for <c>/usr/bin/apt-get</c>.</summary>
-    public string BaseName
+    public string BaseName => ShellNames.BaseName(Name);
+
+    /// <summary>
+    /// The command that runs once wrappers (<c>sudo</c>, <c>env</c>, <c>xargs</c>, <c>nice</c>, <c>timeout</c>...)
+    /// are looked through: for <c>sudo -E apt-get install curl</c>, <c>apt-get install curl</c>. The command itself
+    /// when it has no wrapper. Computed on first use, then kept.
+    /// </summary>
+    public EffectiveCommand Effective
     {
         get
         {
-            var name = Name;
-            var slash = name.LastIndexOf('/');
-            return slash < 0 ? name : name[(slash + 1)..];
+            if (_effective is null) Interlocked.CompareExchange(ref _effective, CommandWrappers.Unwrap(this), null);
+            return _effective;
         }
     }
 

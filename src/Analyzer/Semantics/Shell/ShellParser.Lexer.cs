@@ -224,7 +224,7 @@ internal sealed partial class ShellParser
                 default:
                     _value.Append(c, position, position + 1);
                     _position++;
-                    if (nameSoFar && !IsNameCharacter(c, first: position == start) && !(c == '+' && At(position + 1) == '=' && position > start)) nameSoFar = false;
+                    if (nameSoFar && !ShellNames.IsNameCharacter(c, first: position == start) && !(c == '+' && At(position + 1) == '=' && position > start)) nameSoFar = false;
                     break;
             }
             if (partFlags != WordFlags.None)
@@ -244,8 +244,6 @@ internal sealed partial class ShellParser
             : default;
         return new Token(TokenKind.Word, start, _position, word, Assignment: assignment);
     }
-
-    private static bool IsNameCharacter(char c, bool first) => c == '_' || char.IsAsciiLetter(c) || (!first && char.IsAsciiDigit(c));
 
     private void ReadSingleQuoted()
     {

@@ -16,8 +16,8 @@ public sealed class ShellScript
 
     /// <summary>
     /// Every simple command, flattened and in source order: commands inside <c>if</c>, loops, <c>case</c>,
-    /// groups, subshells, function bodies, <c>$(...)</c>, and the script of one level of <c>sh -c '...'</c>
-    /// (those have <see cref="ShellCommand.Parent"/> set).
+    /// groups, subshells, function bodies, <c>$(...)</c>, and the script of one level of <c>sh -c '...'</c>, also
+    /// behind wrappers such as <c>sudo sh -c '...'</c> (those have <see cref="ShellCommand.Parent"/> set).
     /// </summary>
     public ImmutableArray<ShellCommand> Commands { get; }
 
@@ -26,13 +26,19 @@ public sealed class ShellScript
     /// <summary>Parses <paramref name="source"/> as a shell-form script. Never throws; linear in the text's length.</summary>
     public static ShellScript Parse(MappedText source) => Parse(new ShellSource(source, ShellSourceKind.ShellForm));
 
-    /// <summary>Parses a script the way <see cref="Parse(MappedText)"/> does, keeping its kind.</summary>
+    /// <summary>
+    /// Parses a script the way <see cref="Parse(MappedText)"/> does, keeping its kind. An
+    /// <see cref="ShellSourceKind.ExecForm"/> source gives the one command it runs (and the script of a shell it runs
+    /// with <c>-c</c>).
+    /// </summary>
     public static ShellScript Parse(ShellSource source)
     {
         ArgumentNullException.ThrowIfNull(source);
         var commands = new List<ShellCommand>();
         var errors = new List<ShellSyntaxError>();
-        new ShellParser(source, readsNestedShells: true, commands, errors).ParseScript();
+        var parser = new ShellParser(source, readsNestedShells: true, commands, errors);
+        if (source.Kind == ShellSourceKind.ExecForm) parser.ParseExecForm();
+        else parser.ParseScript();
         SortBySpan(commands);
         for (var i = 0; i < commands.Count; i++) commands[i].Index = i;
         if (errors.Count > 1) errors.Sort(static (a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : a.Span.End.CompareTo(b.Span.End));

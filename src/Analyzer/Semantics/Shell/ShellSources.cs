@@ -14,9 +14,12 @@ public static class ShellSources
     /// <c>#!</c> line names something other than a POSIX shell. RUN with a shell reading a heredoc
     /// (<c>RUN bash -e &lt;&lt;EOF</c>): the command, then the body. Other heredocs are data.</item>
     /// <item>Exec form running a shell with <c>-c</c> (<c>["sh", "-c", "..."]</c>): the script, JSON escapes decoded.</item>
+    /// <item>Any other exec-form RUN (<c>RUN ["apt-get", "install", "curl"]</c>): a <see cref="ShellSourceKind.ExecForm"/>
+    /// source, read as one command whose words are the array's strings.</item>
     /// <item>ONBUILD: the scripts of its trigger.</item>
     /// </list>
-    /// Other instructions and other exec forms run no shell script.
+    /// Other instructions, and CMD, ENTRYPOINT and HEALTHCHECK in other exec forms (whose strings may be arguments to
+    /// an ENTRYPOINT), run no shell script.
     /// </summary>
     public static ImmutableArray<ShellSource> For(InstructionSyntax instruction, char escapeChar)
     {
@@ -25,22 +28,22 @@ public static class ShellSources
         {
             OnbuildInstructionSyntax onbuild => onbuild.Trigger is { } trigger ? For(trigger, escapeChar) : [],
             RunInstructionSyntax run => ForRun(run, escapeChar),
-            CmdInstructionSyntax or EntrypointInstructionSyntax => ForCommand(((CommandInstructionSyntax)instruction).Command, escapeChar),
-            HealthcheckInstructionSyntax { TypeToken.Kind: SyntaxKind.CmdKeyword } healthcheck => ForCommand(healthcheck.Command, escapeChar),
+            CmdInstructionSyntax or EntrypointInstructionSyntax => ForCommand(((CommandInstructionSyntax)instruction).Command, escapeChar, isRun: false),
+            HealthcheckInstructionSyntax { TypeToken.Kind: SyntaxKind.CmdKeyword } healthcheck => ForCommand(healthcheck.Command, escapeChar, isRun: false),
             _ => [],
         };
     }
 
-    private static ImmutableArray<ShellSource> ForCommand(SyntaxNode? command, char escapeChar) => command switch
+    private static ImmutableArray<ShellSource> ForCommand(SyntaxNode? command, char escapeChar, bool isRun) => command switch
     {
         ShellFormSyntax shellForm => [new ShellSource(JoinLines(shellForm.SyntaxTree.Text, shellForm.Span, escapeChar), ShellSourceKind.ShellForm)],
-        JsonArraySyntax json => ForExecForm(json, escapeChar),
+        JsonArraySyntax json => ForExecForm(json, escapeChar, isRun),
         _ => [],
     };
 
     private static ImmutableArray<ShellSource> ForRun(RunInstructionSyntax run, char escapeChar)
     {
-        if (run.Command is not ShellFormSyntax shellForm) return ForCommand(run.Command, escapeChar);
+        if (run.Command is not ShellFormSyntax shellForm) return ForCommand(run.Command, escapeChar, isRun: true);
         var text = shellForm.SyntaxTree.Text;
         var line = JoinLines(text, shellForm.Span, escapeChar);
         var heredocs = run.Heredocs;
@@ -72,10 +75,15 @@ public static class ShellSources
         return sources.ToImmutable();
     }
 
+    /// <summary>
+    /// True for a shell, also behind wrappers (<c>sudo bash &lt;&lt;EOF</c>), that reads its script from its input;
+    /// xargs gives the command it runs no input of its own.
+    /// </summary>
     private static bool ReadsScriptFromStandardInput(ShellCommand command)
     {
-        if (!ShellDialects.IsScriptingShellName(command.BaseName)) return false;
-        var arguments = command.Arguments;
+        var effective = command.Effective;
+        if (effective.ViaXargs || !ShellDialects.IsScriptingShellName(effective.BaseName)) return false;
+        var arguments = effective.Arguments;
         return ShellDialects.ReadsScriptFromStandardInput(arguments.Length, i => arguments[i].Value);
     }
 
@@ -163,17 +171,39 @@ public static class ShellSources
         return builder.ToMappedText();
     }
 
-    private static ImmutableArray<ShellSource> ForExecForm(JsonArraySyntax json, char escapeChar)
+    private static ImmutableArray<ShellSource> ForExecForm(JsonArraySyntax json, char escapeChar, bool isRun)
     {
         var elements = json.Elements.ToArray();
-        if (elements.Length < 3) return [];
-        var executable = elements[0].ValueText;
-        if (!ShellDialects.IsScriptingShellName(executable[(executable.LastIndexOf('/') + 1)..])) return [];
-        var scriptIndex = ShellDialects.FindShellCScript(elements.Length - 1, i => elements[i + 1].ValueText);
-        if (scriptIndex < 0) return [];
-        var token = elements[scriptIndex + 1];
-        var literal = JoinLines(json.SyntaxTree.Text, token.Span, escapeChar);
-        return DecodeJsonString(literal) is { } script ? [new ShellSource(script, ShellSourceKind.ExecFormShellC)] : [];
+        if (elements.Length >= 3 && ShellDialects.IsScriptingShellName(ShellNames.BaseName(elements[0].ValueText)))
+        {
+            var scriptIndex = ShellDialects.FindShellCScript(elements.Length - 1, i => elements[i + 1].ValueText);
+            if (scriptIndex >= 0)
+            {
+                var literal = JoinLines(json.SyntaxTree.Text, elements[scriptIndex + 1].Span, escapeChar);
+                return DecodeJsonString(literal) is { } script ? [new ShellSource(script, ShellSourceKind.ExecFormShellC)] : [];
+            }
+        }
+        return isRun ? ForExecFormProgram(json, elements, escapeChar) : [];
+    }
+
+    /// <summary>
+    /// The strings of an exec-form RUN as one command line: decoded, joined by a space that maps to the closing quote
+    /// before it, each character keeping the file position of what wrote it.
+    /// </summary>
+    private static ImmutableArray<ShellSource> ForExecFormProgram(JsonArraySyntax json, SyntaxToken[] elements, char escapeChar)
+    {
+        if (elements.Length == 0) return [];
+        var text = json.SyntaxTree.Text;
+        var builder = new MappedText.Builder(elements[0].SpanStart + 1);
+        var words = ImmutableArray.CreateBuilder<(int Start, int Length)>(elements.Length);
+        for (var i = 0; i < elements.Length; i++)
+        {
+            if (DecodeJsonString(JoinLines(text, elements[i].Span, escapeChar)) is not { } value) return [];
+            if (i > 0) builder.Append(' ', elements[i - 1].Span.End - 1, elements[i - 1].Span.End);
+            words.Add((builder.Length, value.Length));
+            builder.AppendSlice(value, 0, value.Length);
+        }
+        return [new ShellSource(builder.ToMappedText(), ShellSourceKind.ExecForm) { ExecFormWords = words.MoveToImmutable() }];
     }
 
     /// <summary>
