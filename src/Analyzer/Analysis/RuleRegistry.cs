@@ -45,7 +45,7 @@ public sealed class RuleRegistry
     /// <summary>Every analyzer in this assembly, each created once.</summary>
     public static RuleRegistry Default => s_default.Value;
 
-    private static readonly Lazy<RuleRegistry> s_default = new(() => new RuleRegistry(DiscoverAnalyzers()));
+    private static readonly Lazy<RuleRegistry> s_default = new(() => new RuleRegistry(Dflint.Rules.BuiltInAnalyzers.Create()));
 
     public ImmutableArray<DockerfileAnalyzer> Analyzers { get; }
 
@@ -69,12 +69,6 @@ public sealed class RuleRegistry
         if (selector.Length < 2) return [];
         return [.. Rules.Where(r => r.Code.StartsWith(selector, StringComparison.OrdinalIgnoreCase))];
     }
-
-    private static IEnumerable<DockerfileAnalyzer> DiscoverAnalyzers() =>
-        typeof(RuleRegistry).Assembly.GetTypes()
-            .Where(t => t.IsClass && !t.IsAbstract && t.IsPublic && typeof(DockerfileAnalyzer).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null)
-            .OrderBy(t => t.FullName, StringComparer.Ordinal)
-            .Select(t => (DockerfileAnalyzer)Activator.CreateInstance(t)!);
 }
 
 /// <summary>Diagnostics the engine itself reports.</summary>

@@ -204,4 +204,15 @@ public sealed class EngineTests
             Assert.That(registry.Rules.Any(r => r.Folder == Path.GetFileName(folder)), Is.True, $"{folder} belongs to no rule");
         }
     }
+
+    [Test]
+    public void The_built_in_list_holds_every_analyzer_class_of_the_library()
+    {
+        var discovered = typeof(RuleRegistry).Assembly.GetTypes()
+            .Where(t => t.IsClass && !t.IsAbstract && typeof(DockerfileAnalyzer).IsAssignableFrom(t))
+            .Select(t => t.FullName)
+            .Order(StringComparer.Ordinal);
+
+        Assert.That(BuiltInAnalyzers.Create().Select(a => a.GetType().FullName).Order(StringComparer.Ordinal), Is.EqualTo(discovered));
+    }
 }

@@ -149,7 +149,7 @@ public sealed record ImageReference
         var slash = text.IndexOf('/');
         if (slash >= 0 && LooksLikeDomain(text.AsSpan(0, slash)))
         {
-            var domainError = Check(DomainGrammar, text, 0, slash, "registry host");
+            var domainError = Check(Part.Domain, text, 0, slash, "registry host");
             if (domainError is not null)
             {
                 return domainError;
@@ -178,7 +178,7 @@ public sealed record ImageReference
             }
         }
 
-        var pathError = Check(PathGrammar, text, pathStart, pathEnd, "repository name");
+        var pathError = Check(Part.Path, text, pathStart, pathEnd, "repository name");
         if (pathError is not null)
         {
             return pathError;
@@ -198,7 +198,7 @@ public sealed record ImageReference
                 return $"missing tag after ':' at position {pathEnd}";
             }
 
-            var tagError = Check(TagGrammar, text, pathEnd + 1, tagEnd, "tag");
+            var tagError = Check(Part.Tag, text, pathEnd + 1, tagEnd, "tag");
             if (tagError is not null)
             {
                 return tagError;
@@ -240,7 +240,7 @@ public sealed record ImageReference
 
     private static string? CheckDigest(string text, int start)
     {
-        var error = Check(DigestGrammar, text, start, text.Length, "digest");
+        var error = Check(Part.Digest, text, start, text.Length, "digest");
         if (error is not null)
         {
             return error;
@@ -275,9 +275,20 @@ public sealed record ImageReference
         return null;
     }
 
-    private static string? Check(Parser<bool> grammar, string text, int start, int end, string what)
+    internal enum Part
     {
-        var result = grammar.TryParse(text[start..end]);
+        Path,
+        Domain,
+        Tag,
+        Digest,
+    }
+
+    private static string? Check(Part part, string text, int start, int end, string what)
+    {
+        // Nearly every reference is plain; the hand check accepts only what the grammar accepts (a test holds it to
+        // that), so the grammar runs, and is loaded, only for unusual or invalid text and for its error position.
+        if (PlainMatch(part, text.AsSpan(start, end - start))) return null;
+        var result = Grammar(part).TryParse(text[start..end]);
         if (result.WasSuccessful)
         {
             return null;
@@ -289,59 +300,149 @@ public sealed record ImageReference
             : $"invalid character '{text[position]}' at position {position} in {what}";
     }
 
+    /// <summary>A quick, conservative match of the common forms of each grammar: false means "ask the grammar".</summary>
+    internal static bool PlainMatch(Part part, ReadOnlySpan<char> text) => part switch
+    {
+        Part.Path => PlainPath(text),
+        Part.Domain => PlainDomain(text),
+        Part.Tag => PlainTag(text),
+        _ => PlainDigest(text),
+    };
+
+    internal static bool GrammarMatch(Part part, string text) => Grammar(part).TryParse(text).WasSuccessful;
+
+    private static Parser<bool> Grammar(Part part) => part switch
+    {
+        Part.Path => Grammars.Path,
+        Part.Domain => Grammars.Domain,
+        Part.Tag => Grammars.Tag,
+        _ => Grammars.Digest,
+    };
+
+    /// <summary>Components of lowercase letters and digits joined by '/', with single '.', '_' or '-' inside them.</summary>
+    private static bool PlainPath(ReadOnlySpan<char> text)
+    {
+        var previousIsAlphanumeric = false;
+        foreach (var c in text)
+        {
+            if (IsLowerAlphanumeric(c))
+            {
+                previousIsAlphanumeric = true;
+                continue;
+            }
+            if (!previousIsAlphanumeric || c is not ('/' or '.' or '_' or '-')) return false;
+            previousIsAlphanumeric = false;
+        }
+        return previousIsAlphanumeric;
+    }
+
+    /// <summary>Host components of letters and digits with single inner '-', joined by '.', then an optional :port.</summary>
+    private static bool PlainDomain(ReadOnlySpan<char> text)
+    {
+        var colon = text.IndexOf(':');
+        if (colon >= 0)
+        {
+            var port = text[(colon + 1)..];
+            if (port.IsEmpty || port.ContainsAnyExceptInRange('0', '9')) return false;
+            text = text[..colon];
+        }
+        var previousIsAlphanumeric = false;
+        foreach (var c in text)
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                previousIsAlphanumeric = true;
+                continue;
+            }
+            if (!previousIsAlphanumeric || c is not ('.' or '-')) return false;
+            previousIsAlphanumeric = false;
+        }
+        return previousIsAlphanumeric;
+    }
+
+    private static bool PlainTag(ReadOnlySpan<char> text)
+    {
+        if (text.IsEmpty || !IsWordCharacter(text[0])) return false;
+        foreach (var c in text[1..])
+        {
+            if (!IsWordCharacter(c) && c is not ('.' or '-')) return false;
+        }
+        return true;
+    }
+
+    /// <summary>An algorithm of letters and digits starting with a letter, ':', hexadecimal digits.</summary>
+    private static bool PlainDigest(ReadOnlySpan<char> text)
+    {
+        var colon = text.IndexOf(':');
+        if (colon <= 0 || colon == text.Length - 1 || !char.IsAsciiLetter(text[0])) return false;
+        foreach (var c in text[..colon])
+        {
+            if (!char.IsAsciiLetterOrDigit(c)) return false;
+        }
+        foreach (var c in text[(colon + 1)..])
+        {
+            if (!char.IsAsciiHexDigit(c)) return false;
+        }
+        return true;
+    }
+
     private static bool IsLowerAlphanumeric(char c) => c is (>= 'a' and <= 'z') or (>= '0' and <= '9');
 
     private static bool IsWordCharacter(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
 
-    // Path component: [a-z0-9]+ joined by '.', '_', '__' or runs of '-'. "__" is tried before '_'
-    // because Sprache's Or does not revisit a branch once the rest of the sequence fails.
-    private static readonly Parser<IEnumerable<char>> LowerRun = Sprache.Parse.Char(IsLowerAlphanumeric, "lowercase letter or digit").AtLeastOnce();
+    /// <summary>The Sprache grammars, in a class of their own so that they are built on first use only.</summary>
+    private static class Grammars
+    {
+        // Path component: [a-z0-9]+ joined by '.', '_', '__' or runs of '-'. "__" is tried before '_'
+        // because Sprache's Or does not revisit a branch once the rest of the sequence fails.
+        private static readonly Parser<IEnumerable<char>> LowerRun = Sprache.Parse.Char(IsLowerAlphanumeric, "lowercase letter or digit").AtLeastOnce();
 
-    private static readonly Parser<IEnumerable<char>> PathSeparator =
-        Sprache.Parse.String("__")
-            .Or(Sprache.Parse.Char('.').Once())
-            .Or(Sprache.Parse.Char('_').Once())
-            .Or(Sprache.Parse.Char('-').AtLeastOnce());
+        private static readonly Parser<IEnumerable<char>> PathSeparator =
+            Sprache.Parse.String("__")
+                .Or(Sprache.Parse.Char('.').Once())
+                .Or(Sprache.Parse.Char('_').Once())
+                .Or(Sprache.Parse.Char('-').AtLeastOnce());
 
-    private static readonly Parser<bool> PathComponent =
-        LowerRun.Then(_ => PathSeparator.Then(_ => LowerRun).Many()).Return(true);
+        private static readonly Parser<bool> PathComponent =
+            LowerRun.Then(_ => PathSeparator.Then(_ => LowerRun).Many()).Return(true);
 
-    private static readonly Parser<bool> PathGrammar =
-        PathComponent.XDelimitedBy(Sprache.Parse.Char('/')).Return(true).End();
+        public static readonly Parser<bool> Path =
+            PathComponent.XDelimitedBy(Sprache.Parse.Char('/')).Return(true).End();
 
-    // Domain component: alphanumerics with inner dashes; it cannot start or end with '-'.
-    private static readonly Parser<IEnumerable<char>> HostRun = Sprache.Parse.Char(char.IsAsciiLetterOrDigit, "letter or digit").AtLeastOnce();
+        // Domain component: alphanumerics with inner dashes; it cannot start or end with '-'.
+        private static readonly Parser<IEnumerable<char>> HostRun = Sprache.Parse.Char(char.IsAsciiLetterOrDigit, "letter or digit").AtLeastOnce();
 
-    private static readonly Parser<bool> HostComponent =
-        HostRun.Then(_ => Sprache.Parse.Char('-').Many().Then(_ => HostRun).Many()).Return(true);
+        private static readonly Parser<bool> HostComponent =
+            HostRun.Then(_ => Sprache.Parse.Char('-').Many().Then(_ => HostRun).Many()).Return(true);
 
-    private static readonly Parser<bool> Ipv6 =
-        Sprache.Parse.Char('[')
-            .Then(_ => Sprache.Parse.Char(c => char.IsAsciiHexDigit(c) || c == ':', "hexadecimal digit or ':'").AtLeastOnce())
-            .Then(_ => Sprache.Parse.Char(']'))
-            .Return(true);
+        private static readonly Parser<bool> Ipv6 =
+            Sprache.Parse.Char('[')
+                .Then(_ => Sprache.Parse.Char(c => char.IsAsciiHexDigit(c) || c == ':', "hexadecimal digit or ':'").AtLeastOnce())
+                .Then(_ => Sprache.Parse.Char(']'))
+                .Return(true);
 
-    private static readonly Parser<bool> DomainGrammar =
-        Ipv6.Or(HostComponent.XDelimitedBy(Sprache.Parse.Char('.')).Return(true))
-            .Then(_ => Sprache.Parse.Char(':').Then(_ => Sprache.Parse.Digit.AtLeastOnce()).Optional())
-            .Return(true)
-            .End();
+        public static readonly Parser<bool> Domain =
+            Ipv6.Or(HostComponent.XDelimitedBy(Sprache.Parse.Char('.')).Return(true))
+                .Then(_ => Sprache.Parse.Char(':').Then(_ => Sprache.Parse.Digit.AtLeastOnce()).Optional())
+                .Return(true)
+                .End();
 
-    private static readonly Parser<bool> TagGrammar =
-        Sprache.Parse.Char(IsWordCharacter, "word character")
-            .Then(_ => Sprache.Parse.Char(c => IsWordCharacter(c) || c is '.' or '-', "tag character").Many())
-            .Return(true)
-            .End();
+        public static readonly Parser<bool> Tag =
+            Sprache.Parse.Char(IsWordCharacter, "word character")
+                .Then(_ => Sprache.Parse.Char(c => IsWordCharacter(c) || c is '.' or '-', "tag character").Many())
+                .Return(true)
+                .End();
 
-    // algorithm-component ([-_+.] algorithm-component)* ':' hex{32,}
-    private static readonly Parser<IEnumerable<char>> AlgorithmComponent =
-        Sprache.Parse.Char(char.IsAsciiLetter, "letter").Once().Concat(Sprache.Parse.Char(char.IsAsciiLetterOrDigit, "letter or digit").Many());
+        // algorithm-component ([-_+.] algorithm-component)* ':' hex{32,}
+        private static readonly Parser<IEnumerable<char>> AlgorithmComponent =
+            Sprache.Parse.Char(char.IsAsciiLetter, "letter").Once().Concat(Sprache.Parse.Char(char.IsAsciiLetterOrDigit, "letter or digit").Many());
 
-    private static readonly Parser<bool> DigestGrammar =
-        AlgorithmComponent
-            .Then(_ => Sprache.Parse.Chars('-', '_', '+', '.').Then(_ => AlgorithmComponent).Many())
-            .Then(_ => Sprache.Parse.Char(':'))
-            .Then(_ => Sprache.Parse.Char(char.IsAsciiHexDigit, "hexadecimal digit").AtLeastOnce())
-            .Return(true)
-            .End();
+        public static readonly Parser<bool> Digest =
+            AlgorithmComponent
+                .Then(_ => Sprache.Parse.Chars('-', '_', '+', '.').Then(_ => AlgorithmComponent).Many())
+                .Then(_ => Sprache.Parse.Char(':'))
+                .Then(_ => Sprache.Parse.Char(char.IsAsciiHexDigit, "hexadecimal digit").AtLeastOnce())
+                .Return(true)
+                .End();
+    }
 }
