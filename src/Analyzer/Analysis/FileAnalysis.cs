@@ -25,7 +25,7 @@ internal sealed class FileAnalysis(DockerfileSyntaxTree tree, SemanticModel mode
         return scripts;
     }
 
-    private readonly List<(DockerfileAnalyzer? Analyzer, RuleDescriptor Rule, TextSpan Span, string Message, CodeFix? Fix)> _reports = [];
+    private readonly List<PendingReport> _reports = [];
     private readonly HashSet<DockerfileAnalyzer> _crashed = [];
     private readonly List<TextSpan> _sensitive = [];
 
@@ -45,7 +45,7 @@ internal sealed class FileAnalysis(DockerfileSyntaxTree tree, SemanticModel mode
     {
         if (!selection.IsEnabled(rule)) return;
         if (span.End > Tree.Text.Length) throw new ArgumentOutOfRangeException(nameof(span), $"{rule.Code} reported a span past the end of the file.");
-        _reports.Add((Current, rule, span, message, fix));
+        _reports.Add(new PendingReport(Current, rule, span, message, fix));
     }
 
     /// <summary>Records a failed callback; the analyzer's findings for this file are dropped and it is not called again.</summary>
@@ -69,6 +69,8 @@ internal sealed class FileAnalysis(DockerfileSyntaxTree tree, SemanticModel mode
 
     public ImmutableArray<TextSpan> SensitiveSpans => [.. _sensitive.Distinct().OrderBy(s => s.Start).ThenBy(s => s.End)];
 
-    public IEnumerable<(RuleDescriptor Rule, TextSpan Span, string Message, CodeFix? Fix)> Reports =>
-        _reports.Select(r => (r.Rule, r.Span, r.Message, r.Fix));
+    public IReadOnlyList<PendingReport> Reports => _reports;
+
+    /// <summary>A finding as reported, before suppressions and severities; a class, so collections of it share precompiled code.</summary>
+    internal sealed record PendingReport(DockerfileAnalyzer? Analyzer, RuleDescriptor Rule, TextSpan Span, string Message, CodeFix? Fix);
 }

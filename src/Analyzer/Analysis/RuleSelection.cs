@@ -74,5 +74,8 @@ public sealed record SelectionSettings
     public ImmutableArray<string> Ignore { get; init; } = [];
 
     /// <summary>Severity per selector, in order; null turns the rules off.</summary>
-    public ImmutableArray<KeyValuePair<string, DiagnosticSeverity?>> Severities { get; init; } = [];
+    public ImmutableArray<SeveritySetting> Severities { get; init; } = [];
 }
+
+/// <summary>A severity for the rules a selector names; null turns them off.</summary>
+public sealed record SeveritySetting(string Selector, DiagnosticSeverity? Severity);

@@ -15,7 +15,9 @@ public sealed class BuildContextCache
     private static readonly UTF8Encoding s_utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
     private readonly ConcurrentDictionary<string, ContextFolder> _folders = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<(string Root, string? IgnoreFile, string? DockerfileName), Lazy<BuildContext>> _contexts = new();
+    // Keyed by a string (root, ignore file and Dockerfile name joined by NUL, which no path holds): a tuple key is a
+    // struct instantiation the runtime must compile at start-up, where string keys use precompiled shared code.
+    private readonly ConcurrentDictionary<string, Lazy<BuildContext>> _contexts = new(StringComparer.Ordinal);
 
     /// <summary>The most entries one walk of a context visits.</summary>
     internal int MaxWalkedEntries { get; init; } = BuildContext.DefaultMaxWalkedEntries;
@@ -51,8 +53,9 @@ public sealed class BuildContextCache
         }
         var general = Path.Join(root, DefaultIgnoreFileName);
         var ignoreFile = specific ?? (File.Exists(general) ? general : null);
-        var key = (root, ignoreFile, string.IsNullOrEmpty(dockerfileName) ? null : dockerfileName);
-        return _contexts.GetOrAdd(key, k => new Lazy<BuildContext>(() => Open(k.Root, k.IgnoreFile, k.DockerfileName))).Value;
+        var name = string.IsNullOrEmpty(dockerfileName) ? null : dockerfileName;
+        var key = string.Join('\0', root, ignoreFile ?? "", name ?? "");
+        return _contexts.GetOrAdd(key, _ => new Lazy<BuildContext>(() => Open(root, ignoreFile, name))).Value;
     }
 
     private BuildContext Open(string root, string? ignoreFile, string? dockerfileName)

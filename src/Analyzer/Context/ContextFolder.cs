@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace Dflint.Context;
 
 /// <summary>A file or folder of the build context: its clean path relative to the context root, <c>/</c>-separated.</summary>
-public readonly record struct ContextEntry(string Path, bool IsDirectory)
+public sealed record ContextEntry(string Path, bool IsDirectory)
 {
     /// <summary>The last element of <see cref="Path"/>.</summary>
     public string Name => GoPath.Name(Path);

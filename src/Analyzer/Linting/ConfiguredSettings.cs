@@ -109,7 +109,7 @@ public sealed class ConfiguredSettings
             return known.ToImmutable();
         }
 
-        var severities = ImmutableArray.CreateBuilder<KeyValuePair<string, Microsoft.CodeAnalysis.DiagnosticSeverity?>>();
+        var severities = ImmutableArray.CreateBuilder<SeveritySetting>();
         foreach (var severityOverride in configuration.SeverityOverrides)
         {
             if (Known([severityOverride.Code]).Length == 1) severities.Add(new(severityOverride.Code.Text, severityOverride.Severity));
