@@ -37,33 +37,41 @@ COPY . /app
 CMD ["python", "/app/main.py"]
 EOF
 
-# measure LABEL TARGET_MS FOLDER COMMAND...: runs COMMAND in FOLDER RUNS times after one warm-up run.
+# measure LABEL TARGET_MS FOLDER COMMAND...: runs COMMAND in FOLDER RUNS times after one warm-up run, timing the
+# process alone (no subshell or GNU time around it), then RUNS more times under GNU time for CPU and memory.
 measure() {
     local label="$1" target="$2" folder="$3"
     shift 3
-    local i start end status cpu
-    (cd "$folder" && "$@" >/dev/null 2>&1) || true
-    : >"$work/runs"
+    local i start end status
+    pushd "$folder" >/dev/null
+    "$@" >/dev/null 2>&1 || true
+    : >"$work/wall"
+    : >"$work/usage"
     for i in $(seq 1 "$runs"); do
         start=$EPOCHREALTIME
         status=0
-        (cd "$folder" && /usr/bin/time -f '%M %U %S' -o "$work/time" "$@" >/dev/null 2>&1) || status=$?
+        "$@" >/dev/null 2>&1 || status=$?
         end=$EPOCHREALTIME
         # 1 only means findings; anything else is a failed run, whose time means nothing.
         if [ "$status" -gt 1 ]; then
             echo "measure-startup.sh: '$*' exited with $status" >&2
             exit 1
         fi
-        echo "$start $end $(tail -n 1 "$work/time")" | awk '{ printf "%.1f %d %.0f\n", ($2 - $1) * 1000, $3, ($4 + $5) * 1000 }' >>"$work/runs"
+        echo "$start $end" | awk '{ printf "%.1f\n", ($2 - $1) * 1000 }' >>"$work/wall"
+        /usr/bin/time -f '%M %U %S' -o "$work/time" "$@" >/dev/null 2>&1 || true
+        tail -n 1 "$work/time" | awk '{ printf "%d %.0f\n", $1, ($2 + $3) * 1000 }' >>"$work/usage"
     done
+    popd >/dev/null
     # CPU time (user + system, in 10 ms steps per run) moves less than wall time when the machine is busy.
-    cpu=$(cut -d' ' -f3 "$work/runs" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
-    sort -n "$work/runs" | awk -v label="$label" -v target="$target" -v cpu="$cpu" '
-        { wall[NR] = $1; rss[NR] = $2 }
+    local cpu rss
+    cpu=$(cut -d' ' -f2 "$work/usage" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+    rss=$(cut -d' ' -f1 "$work/usage" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+    sort -n "$work/wall" | awk -v label="$label" -v target="$target" -v cpu="$cpu" -v rss="$rss" '
+        { wall[NR] = $1 }
         END {
             m = int((NR + 1) / 2)
             verdict = target == "" ? "" : (wall[m] < target ? sprintf("  (target < %d ms: met)", target) : sprintf("  (target < %d ms: MISSED)", target))
-            printf "%-34s median %7.1f ms  (min %.1f, max %.1f)  CPU %4d ms  peak RSS %5.1f MB%s\n", label, wall[m], wall[1], wall[NR], cpu, rss[m] / 1024, verdict
+            printf "%-34s median %7.1f ms  (min %.1f, max %.1f)  CPU %4d ms  peak RSS %5.1f MB%s\n", label, wall[m], wall[1], wall[NR], cpu, rss / 1024, verdict
         }'
 }
 
