@@ -9,7 +9,7 @@ namespace Dflint.Tests.Shell;
 
 public sealed class ShellPropertyTests
 {
-    private static readonly Config s_config = Config.QuickThrowOnFailure.WithMaxTest(600);
+    private static readonly Config s_config = PropertyConfig.Create(600);
 
     private static readonly string[] s_fragments =
     [

@@ -8,7 +8,7 @@ namespace Dflint.Tests.Syntax;
 
 public sealed class ParserPropertyTests
 {
-    private static readonly Config s_config = Config.QuickThrowOnFailure.WithMaxTest(1500);
+    private static readonly Config s_config = PropertyConfig.Create(1500);
 
     [Test]
     public void Any_text_round_trips_and_the_tree_is_well_formed() =>
