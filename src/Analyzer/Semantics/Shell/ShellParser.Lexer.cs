@@ -503,57 +503,39 @@ internal sealed partial class ShellParser
     /// The end of the parentheses opened at <paramref name="open"/>, skipping quoted text; -1 when they are
     /// not closed. Iterative, for text that is not read as commands.
     /// </summary>
-    private int SkipBalancedParentheses(int open)
-    {
-        var depth = 0;
-        var position = open;
-        while (position < _end)
-        {
-            var c = _text[position];
-            switch (c)
-            {
-                case '(':
-                    depth++;
-                    break;
-                case ')':
-                    if (--depth == 0) return position + 1;
-                    break;
-                case '\\':
-                    position++;
-                    break;
-                case '\'' or '"' or '`':
-                    position = SkipQuoted(position);
-                    if (position < 0) return -1;
-                    continue;
-            }
-            position++;
-        }
-        return -1;
-    }
+    private int SkipBalancedParentheses(int open) => SkipBalanced(open, '(', ')');
 
     /// <summary>The end of <c>${...}</c> starting at the <c>$</c>; -1 when it is not closed.</summary>
-    private int SkipParameterExpansion(int dollar)
+    private int SkipParameterExpansion(int dollar) => SkipBalanced(dollar + 1, '{', '}');
+
+    /// <summary>
+    /// The position after the <paramref name="close"/> that balances the <paramref name="opening"/> at or after
+    /// <paramref name="start"/>, stepping over backslash escapes and quoted text; -1 when it is not closed.
+    /// </summary>
+    private int SkipBalanced(int start, char opening, char close)
     {
         var depth = 0;
-        var position = dollar + 1;
+        var position = start;
         while (position < _end)
         {
             var c = _text[position];
-            switch (c)
+            if (c == opening)
             {
-                case '{':
-                    depth++;
-                    break;
-                case '}':
-                    if (--depth == 0) return position + 1;
-                    break;
-                case '\\':
-                    position++;
-                    break;
-                case '\'' or '"' or '`':
-                    position = SkipQuoted(position);
-                    if (position < 0) return -1;
-                    continue;
+                depth++;
+            }
+            else if (c == close)
+            {
+                if (--depth == 0) return position + 1;
+            }
+            else if (c == '\\')
+            {
+                position++;
+            }
+            else if (c is '\'' or '"' or '`')
+            {
+                position = SkipQuoted(position);
+                if (position < 0) return -1;
+                continue;
             }
             position++;
         }
