@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Dflint.Analysis;
 using Dflint.Semantics;
 using Dflint.Semantics.Shell;
@@ -19,7 +18,7 @@ public sealed class DF0203GoInstallWithoutVersion : DockerfileAnalyzer
         RuleCategories.Packages, DiagnosticSeverity.Warning);
 
     /// <summary>Build flags that take the next word as their value (Go flags have one name, written with - or --).</summary>
-    private static readonly FrozenSet<string> s_flagsWithValue = LanguageInstallers.Set(
+    private static readonly HashSet<string> s_flagsWithValue = LanguageInstallers.Set(
         "C", "p", "asmflags", "buildmode", "compiler", "gccgoflags", "gcflags", "installsuffix", "ldflags", "mod",
         "modfile", "overlay", "pgo", "pkgdir", "tags", "toolexec", "covermode", "coverpkg", "o", "exec");
 

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Dflint.Analysis;
 using Dflint.Semantics.Shell;
 using Microsoft.CodeAnalysis;
@@ -17,12 +16,12 @@ public sealed class DL3016NpmPinVersions : DockerfileAnalyzer
         RuleCategories.Packages, DiagnosticSeverity.Warning);
 
     /// <summary>install and the aliases npm accepts for it.</summary>
-    private static readonly FrozenSet<string> s_installCommands = LanguageInstallers.Set(
+    private static readonly HashSet<string> s_installCommands = LanguageInstallers.Set(
         "install", "i", "in", "ins", "inst", "insta", "instal", "isnt", "isnta", "isntal", "isntall", "add",
         "install-test", "it");
 
     /// <summary>npm configuration options that are not booleans, so take the next word as their value.</summary>
-    private static readonly FrozenSet<string> s_optionsWithValue = LanguageInstallers.Set(
+    private static readonly HashSet<string> s_optionsWithValue = LanguageInstallers.Set(
         "--prefix", "--registry", "--cache", "--workspace", "--loglevel", "--omit", "--include", "--install-strategy",
         "--tag", "--userconfig", "--globalconfig", "--before", "--scope", "--otp", "--location", "--save-prefix",
         "--script-shell", "--fetch-retries", "--fetch-timeout", "--fetch-retry-mintimeout", "--fetch-retry-maxtimeout",

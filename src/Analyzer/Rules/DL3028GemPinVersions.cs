@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Dflint.Analysis;
 using Dflint.Semantics.Shell;
 using Microsoft.CodeAnalysis;
@@ -17,7 +16,7 @@ public sealed class DL3028GemPinVersions : DockerfileAnalyzer
         RuleCategories.Packages, DiagnosticSeverity.Warning);
 
     /// <summary>gem options that take the next word as their value.</summary>
-    private static readonly FrozenSet<string> s_optionsWithValue = LanguageInstallers.Set(
+    private static readonly HashSet<string> s_optionsWithValue = LanguageInstallers.Set(
         "-v", "--version", "-i", "--install-dir", "-n", "--bindir", "--build-root", "-s", "--source", "--platform",
         "-P", "--trust-policy", "--config-file", "-g", "--file", "--without", "-B", "--bulk-threshold",
         "--target-rbconfig");

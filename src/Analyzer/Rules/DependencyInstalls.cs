@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.IO.Enumeration;
 using Dflint.Semantics;
 using Dflint.Semantics.Shell;
@@ -68,7 +67,7 @@ internal static class DependencyInstalls
     private const string Redownloads = "downloads the dependencies again";
 
     /// <summary>The file names (globs allowed) that hold each family's dependencies.</summary>
-    private static readonly FrozenDictionary<DependencyFamily, string[]> s_manifests = new Dictionary<DependencyFamily, string[]>
+    private static readonly Dictionary<DependencyFamily, string[]> s_manifests = new()
     {
         [DependencyFamily.Node] = ["package.json", "package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "pnpm-workspace.yaml", "bun.lock", "bun.lockb", ".npmrc", ".yarnrc.yml"],
         [DependencyFamily.Python] = ["*requirements*.txt", "requirements", "constraints*.txt", "pyproject.toml", "poetry.lock", "uv.lock", "Pipfile", "Pipfile.lock"],
@@ -79,10 +78,10 @@ internal static class DependencyInstalls
         [DependencyFamily.Rust] = ["Cargo.toml", "Cargo.lock", "recipe.json"],
         [DependencyFamily.Php] = ["composer.json", "composer.lock"],
         [DependencyFamily.DotNet] = ["*.csproj", "*.fsproj", "*.vbproj", "*.sln", "*.slnx", "NuGet.config", "Directory.Packages.props", "Directory.Build.props", "global.json", "packages.lock.json"],
-    }.ToFrozenDictionary();
+    };
 
     /// <summary>Words the command line of each family's steps contains, to skip RUNs without any cheaply.</summary>
-    private static readonly FrozenDictionary<DependencyFamily, string[]> s_tools = new Dictionary<DependencyFamily, string[]>
+    private static readonly Dictionary<DependencyFamily, string[]> s_tools = new()
     {
         [DependencyFamily.Node] = ["npm", "yarn", "pnpm", "bun"],
         [DependencyFamily.Python] = ["pip", "py", "uv", "poetry"],
@@ -93,36 +92,36 @@ internal static class DependencyInstalls
         [DependencyFamily.Rust] = ["cargo"],
         [DependencyFamily.Php] = ["composer"],
         [DependencyFamily.DotNet] = ["dotnet"],
-    }.ToFrozenDictionary();
+    };
 
-    private static readonly FrozenSet<string> s_npmInstall = LanguageInstallers.Set(
+    private static readonly HashSet<string> s_npmInstall = LanguageInstallers.Set(
         "install", "i", "in", "ins", "inst", "insta", "instal", "isnt", "isnta", "isntal", "isntall", "add");
 
-    private static readonly FrozenSet<string> s_npmCi = LanguageInstallers.Set("ci", "clean-install", "ic", "install-clean", "isntall-clean");
+    private static readonly HashSet<string> s_npmCi = LanguageInstallers.Set("ci", "clean-install", "ic", "install-clean", "isntall-clean");
 
-    private static readonly FrozenSet<string> s_npmOptionsWithValue = LanguageInstallers.Set(
+    private static readonly HashSet<string> s_npmOptionsWithValue = LanguageInstallers.Set(
         "--prefix", "-C", "--omit", "--include", "-w", "--workspace", "--registry", "--cache", "--loglevel", "--userconfig",
         "--globalconfig", "--install-strategy", "--tag", "--before", "--location", "--script-shell", "--os", "--cpu", "--libc",
         "--fetch-retries", "--fetch-timeout");
 
-    private static readonly FrozenSet<string> s_yarnOptionsWithValue = LanguageInstallers.Set(
+    private static readonly HashSet<string> s_yarnOptionsWithValue = LanguageInstallers.Set(
         "--cwd", "--network-timeout", "--cache-folder", "--modules-folder", "--mutex", "--registry", "--global-folder",
         "--link-folder", "--network-concurrency", "--use-yarnrc");
 
-    private static readonly FrozenSet<string> s_pnpmOptionsWithValue = LanguageInstallers.Set(
+    private static readonly HashSet<string> s_pnpmOptionsWithValue = LanguageInstallers.Set(
         "-C", "--dir", "--filter", "-F", "--store-dir", "--reporter", "--loglevel", "--registry", "--virtual-store-dir",
         "--modules-dir", "--network-concurrency", "--child-concurrency", "--lockfile-dir", "-w", "--workspace-root");
 
-    private static readonly FrozenSet<string> s_bunOptionsWithValue = LanguageInstallers.Set(
+    private static readonly HashSet<string> s_bunOptionsWithValue = LanguageInstallers.Set(
         "--cwd", "--cache-dir", "--registry", "--backend", "--concurrent-scripts", "--network-concurrency", "-c", "--config");
 
-    private static readonly FrozenSet<string> s_poetryOptionsWithValue = LanguageInstallers.Set(
+    private static readonly HashSet<string> s_poetryOptionsWithValue = LanguageInstallers.Set(
         "-C", "--directory", "-P", "--project", "--only", "--with", "--without", "-E", "--extras");
 
-    private static readonly FrozenSet<string> s_pipenvOptionsWithValue = LanguageInstallers.Set(
+    private static readonly HashSet<string> s_pipenvOptionsWithValue = LanguageInstallers.Set(
         "--python", "--pypi-mirror", "-r", "--requirements", "--categories", "--extra-pip-args", "-i", "--index");
 
-    private static readonly FrozenSet<string> s_uvOptionsWithValue = LanguageInstallers.Set(
+    private static readonly HashSet<string> s_uvOptionsWithValue = LanguageInstallers.Set(
         "--directory", "--project", "-p", "--python", "--extra", "--group", "--only-group", "--no-group", "--package",
         "--index", "--default-index", "-i", "--index-url", "--extra-index-url", "-f", "--find-links", "--cache-dir",
         "--config-file", "--color", "--python-platform", "--exclude-newer", "--index-strategy", "--keyring-provider",
@@ -130,56 +129,56 @@ internal static class DependencyInstalls
         "--no-binary-package", "--no-build-package", "--allow-insecure-host", "-C", "--config-setting", "--fork-strategy",
         "--no-extra", "--no-install-package");
 
-    private static readonly FrozenSet<string> s_bundleOptionsWithValue = LanguageInstallers.Set(
+    private static readonly HashSet<string> s_bundleOptionsWithValue = LanguageInstallers.Set(
         "--gemfile", "--path", "--without", "--with", "-j", "--jobs", "--retry", "--shebang", "--trust-policy", "--target-rbconfig");
 
     /// <summary>Go's build flags that take the next word (one name, written with - or --).</summary>
-    private static readonly FrozenSet<string> s_goFlagsWithValue = LanguageInstallers.Set(
+    private static readonly HashSet<string> s_goFlagsWithValue = LanguageInstallers.Set(
         "C", "p", "asmflags", "buildmode", "buildvcs", "compiler", "gccgoflags", "gcflags", "installsuffix", "ldflags", "mod",
         "modfile", "overlay", "pgo", "pkgdir", "tags", "toolexec", "covermode", "coverpkg", "o", "exec", "run", "bench",
         "count", "timeout", "cpu", "parallel", "skip", "coverprofile", "json");
 
-    private static readonly FrozenSet<string> s_goBuilds = LanguageInstallers.Set("build", "install", "test", "run");
+    private static readonly HashSet<string> s_goBuilds = LanguageInstallers.Set("build", "install", "test", "run");
 
     /// <summary>Maven options that take the next word; Maven also has multi-letter short options (<c>-pl</c>).</summary>
-    private static readonly FrozenSet<string> s_mavenOptionsWithValue = LanguageInstallers.Set(
+    private static readonly HashSet<string> s_mavenOptionsWithValue = LanguageInstallers.Set(
         "-f", "--file", "-s", "--settings", "-gs", "--global-settings", "-t", "--toolchains", "-gt", "--global-toolchains",
         "-P", "--activate-profiles", "-pl", "--projects", "-rf", "--resume-from", "-T", "--threads", "-l", "--log-file",
         "-D", "--define", "-b", "--builder", "-emp", "--encrypt-master-password", "-ep", "--encrypt-password");
 
     /// <summary>Lifecycle phases from <c>compile</c> on: they resolve the project's dependencies.</summary>
-    private static readonly FrozenSet<string> s_mavenBuildPhases = LanguageInstallers.Set(
+    private static readonly HashSet<string> s_mavenBuildPhases = LanguageInstallers.Set(
         "compile", "process-classes", "test-compile", "test", "prepare-package", "package", "integration-test", "verify",
         "install", "deploy");
 
-    private static readonly FrozenSet<string> s_gradleOptionsWithValue = LanguageInstallers.Set(
+    private static readonly HashSet<string> s_gradleOptionsWithValue = LanguageInstallers.Set(
         "-x", "--exclude-task", "-p", "--project-dir", "-b", "--build-file", "-c", "--settings-file", "-g",
         "--gradle-user-home", "-I", "--init-script", "--console", "--warning-mode", "--max-workers", "-D", "--system-prop",
         "-P", "--project-prop", "--priority", "--include-build", "-M", "--write-verification-metadata", "-F",
         "--dependency-verification");
 
     /// <summary>Gradle tasks that resolve no dependencies.</summary>
-    private static readonly FrozenSet<string> s_gradleInfoTasks = LanguageInstallers.Set(
+    private static readonly HashSet<string> s_gradleInfoTasks = LanguageInstallers.Set(
         "help", "tasks", "wrapper", "properties", "projects", "clean", "init", "buildEnvironment", "javaToolchains");
 
-    private static readonly FrozenSet<string> s_cargoOptionsWithValue = LanguageInstallers.Set(
+    private static readonly HashSet<string> s_cargoOptionsWithValue = LanguageInstallers.Set(
         "--manifest-path", "-p", "--package", "--target", "--target-dir", "-F", "--features", "-j", "--jobs", "--bin",
         "--example", "--test", "--bench", "--profile", "--config", "-Z", "--color", "--message-format", "--recipe-path",
         "--path", "--root", "--version", "--git", "--branch", "--tag", "--rev", "--index", "--registry", "--exclude",
         "--lockfile-path");
 
-    private static readonly FrozenSet<string> s_cargoBuilds = LanguageInstallers.Set(
+    private static readonly HashSet<string> s_cargoBuilds = LanguageInstallers.Set(
         "build", "b", "test", "t", "run", "r", "rustc", "check", "c", "bench", "doc", "d", "clippy");
 
-    private static readonly FrozenSet<string> s_composerOptionsWithValue = LanguageInstallers.Set("-d", "--working-dir");
+    private static readonly HashSet<string> s_composerOptionsWithValue = LanguageInstallers.Set("-d", "--working-dir");
 
-    private static readonly FrozenSet<string> s_dotnetOptionsWithValue = LanguageInstallers.Set(
+    private static readonly HashSet<string> s_dotnetOptionsWithValue = LanguageInstallers.Set(
         "-c", "--configuration", "-o", "--output", "-r", "--runtime", "-f", "--framework", "-a", "--arch", "--os", "-s",
         "--source", "--packages", "-v", "--verbosity", "--configfile", "--version-suffix", "-l", "--logger", "--project",
         "--property", "--launch-profile", "--results-directory", "--settings", "--filter", "--collect", "--ucr",
         "--use-current-runtime", "--sc", "--self-contained", "--artifacts-path", "--lock-file-path", "--environment", "-e");
 
-    private static readonly FrozenSet<string> s_dotnetBuilds = LanguageInstallers.Set("build", "publish", "test", "pack", "run");
+    private static readonly HashSet<string> s_dotnetBuilds = LanguageInstallers.Set("build", "publish", "test", "pack", "run");
 
     /// <summary>The dependency step <paramref name="command"/> runs, or null.</summary>
     /// <param name="command">A simple command; wrappers (<c>sudo</c>, <c>env</c>) are looked through.</param>

@@ -42,9 +42,9 @@ public sealed class VariableScope
     ];
 
     /// <summary>Proxy arguments usable in RUN without an ARG, and kept out of the build history.</summary>
-    public static readonly ImmutableHashSet<string> ProxyArgs = ImmutableHashSet.Create(StringComparer.Ordinal,
-        "HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "FTP_PROXY", "ftp_proxy", "NO_PROXY", "no_proxy",
-        "ALL_PROXY", "all_proxy");
+    public static readonly IReadOnlySet<string> ProxyArgs = new HashSet<string>(
+        ["HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "FTP_PROXY", "ftp_proxy", "NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy"],
+        StringComparer.Ordinal);
 
     public static readonly VariableScope Empty = new(ImmutableDictionary<string, VariableBinding>.Empty.WithComparers(StringComparer.Ordinal));
 

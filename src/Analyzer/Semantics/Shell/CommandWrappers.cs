@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 
 namespace Dflint.Semantics.Shell;
 
@@ -17,11 +16,11 @@ internal static class CommandWrappers
     /// </param>
     /// <param name="TakesAssignments">Whether <c>NAME=value</c> words may come before the command and go into its environment.</param>
     /// <param name="LeadingOperands">Operands before the command: timeout's duration, chroot's root, gosu's user.</param>
-    private sealed record Wrapper(FrozenSet<string> OptionsWithValue, FrozenSet<string> NonRunningOptions, bool TakesAssignments = false, int LeadingOperands = 0);
+    private sealed record Wrapper(IReadOnlySet<string> OptionsWithValue, IReadOnlySet<string> NonRunningOptions, bool TakesAssignments = false, int LeadingOperands = 0);
 
-    private static readonly FrozenSet<string> s_none = FrozenSet<string>.Empty;
+    private static readonly HashSet<string> s_none = [];
 
-    private static readonly FrozenDictionary<string, Wrapper> s_wrappers = new Dictionary<string, Wrapper>(StringComparer.Ordinal)
+    private static readonly Dictionary<string, Wrapper> s_wrappers = new(StringComparer.Ordinal)
     {
         // -k is not listed: with a command, sudo only forgets cached credentials and still runs it.
         ["sudo"] = new(
@@ -48,7 +47,7 @@ internal static class CommandWrappers
         ["chroot"] = new(Set("--userspec", "--groups"), s_none, LeadingOperands: 1),
         ["gosu"] = new(s_none, s_none, LeadingOperands: 1),
         ["su-exec"] = new(s_none, s_none, LeadingOperands: 1),
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    };
 
     /// <summary>The names of the wrappers understood here.</summary>
     public static IEnumerable<string> Names => s_wrappers.Keys;
@@ -131,5 +130,6 @@ internal static class CommandWrappers
         return 1;
     }
 
-    private static FrozenSet<string> Set(params string[] options) => options.ToFrozenSet(StringComparer.Ordinal);
+    // HashSets rather than FrozenSets: building frozen sets costs more at start-up than their faster lookups save.
+    private static HashSet<string> Set(params string[] options) => new HashSet<string>(options, StringComparer.Ordinal);
 }
