@@ -42,7 +42,6 @@ public sealed class RuleDescriptor
         Fix = fix;
         Aliases = aliases is null ? [] : [.. aliases];
         HelpLink = helpLink ?? DocumentationBase + Folder + "/rule.md";
-        Descriptor = new DiagnosticDescriptor(code, title, messageFormat, category, defaultSeverity, isEnabledByDefault, helpLinkUri: HelpLink, customTags: [name, .. Aliases]);
     }
 
     public string Code { get; }
@@ -68,8 +67,11 @@ public sealed class RuleDescriptor
 
     public string HelpLink { get; }
 
-    /// <summary>The same rule as a Roslyn descriptor, for hosts that speak Roslyn.</summary>
-    public DiagnosticDescriptor Descriptor { get; }
+    /// <summary>The same rule as a Roslyn descriptor, for hosts that speak Roslyn; made on first use, as no host needs it at start-up.</summary>
+    public DiagnosticDescriptor Descriptor => _descriptor ??=
+        new DiagnosticDescriptor(Code, Title, MessageFormat, Category, DefaultSeverity, IsEnabledByDefault, helpLinkUri: HelpLink, customTags: [Name, .. Aliases]);
+
+    private DiagnosticDescriptor? _descriptor;
 
     /// <summary>The rule's folder below <c>rules/</c>: <c>DL3008-apt-get-pin-versions</c>.</summary>
     public string Folder => Code + "-" + Name;
