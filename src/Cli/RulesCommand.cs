@@ -22,7 +22,7 @@ internal static class RulesCommand
                     writer.WriteString("name", rule.Name);
                     writer.WriteString("title", rule.Title);
                     writer.WriteString("category", rule.Category);
-                    writer.WriteString("severity", RuleDescriptor.SeverityName(rule.DefaultSeverity));
+                    writer.WriteString("severity", SeverityNames.Of(rule.DefaultSeverity));
                     writer.WriteBoolean("enabledByDefault", rule.IsEnabledByDefault);
                     writer.WriteBoolean("fixable", rule.Fix != FixAvailability.None);
                     writer.WriteStartArray("aliases");
@@ -42,7 +42,7 @@ internal static class RulesCommand
         console.Output.WriteLine($"{"CODE".PadRight(codeWidth)}  {"NAME".PadRight(nameWidth)}  {"SEVERITY",-8}  FIX  TITLE");
         foreach (var rule in rules)
         {
-            var severity = RuleDescriptor.SeverityName(rule.DefaultSeverity) + (rule.IsEnabledByDefault ? "" : "*");
+            var severity = SeverityNames.Of(rule.DefaultSeverity) + (rule.IsEnabledByDefault ? "" : "*");
             var fix = rule.Fix != FixAvailability.None ? "yes" : "-";
             console.Output.WriteLine($"{rule.Code.PadRight(codeWidth)}  {rule.Name.PadRight(nameWidth)}  {severity,-8}  {fix,-3}  {rule.Title}");
         }
@@ -63,7 +63,7 @@ internal static class RulesCommand
         {
             console.Output.WriteLine($"# {rule.Code} {rule.Name}");
             console.Output.WriteLine();
-            console.Output.WriteLine($"{rule.Title}. Default severity: {RuleDescriptor.SeverityName(rule.DefaultSeverity)}.");
+            console.Output.WriteLine($"{rule.Title}. Default severity: {SeverityNames.Of(rule.DefaultSeverity)}.");
             console.Output.WriteLine();
             console.Output.WriteLine($"See {rule.HelpLink}");
             return ExitCodes.Success;

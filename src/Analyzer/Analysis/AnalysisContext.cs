@@ -58,7 +58,13 @@ internal sealed record InstructionAction(DockerfileAnalyzer Analyzer, Type Instr
 /// <summary>Everything an analyzer registered, grouped by event.</summary>
 internal sealed partial class AnalyzerActions
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Type, InstructionAction[]> _byInstructionType = new();
+
     public List<InstructionAction> Instruction { get; } = [];
+
+    /// <summary>The instruction actions that accept <paramref name="type"/>, worked out once per node type (files are linted in parallel).</summary>
+    public InstructionAction[] InstructionActionsFor(Type type) =>
+        _byInstructionType.GetOrAdd(type, t => [.. Instruction.Where(a => a.InstructionType.IsAssignableFrom(t))]);
 
     public List<AnalyzerAction<Action<StageContext>>> Stage { get; } = [];
 
@@ -100,7 +106,7 @@ public abstract class RuleContext
     public void Report(RuleDescriptor rule, TextSpan span, CodeFix? fix, params object?[] arguments)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        _file.Report(rule, span, rule.FormatMessage(arguments), fix);
+        if (_file.IsEnabled(rule)) _file.Report(rule, span, rule.FormatMessage(arguments), fix);
     }
 }
 

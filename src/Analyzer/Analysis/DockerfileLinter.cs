@@ -143,10 +143,9 @@ public static partial class DockerfileLinter
 
         private void RunInstructionActions(InstructionSyntax instruction, bool onbuild)
         {
-            var type = instruction.GetType();
-            foreach (var action in actions.Instruction)
+            foreach (var action in actions.InstructionActionsFor(instruction.GetType()))
             {
-                if (!action.InstructionType.IsAssignableFrom(type) || (action.Kinds is { } kinds && !kinds.Contains(instruction.Kind))) continue;
+                if (action.Kinds is { } kinds && !kinds.Contains(instruction.Kind)) continue;
                 Invoke(action.Analyzer, instruction.Span, () => action.Action(instruction, file, onbuild));
             }
         }
@@ -161,7 +160,7 @@ public static partial class DockerfileLinter
 
         private void Invoke(DockerfileAnalyzer analyzer, TextSpan span, Action callback)
         {
-            if (file.HasCrashed(analyzer) || (!analyzer.MarksSensitive && !analyzer.SupportedRules.Any(file.IsEnabled))) return;
+            if (!file.IsActive(analyzer)) return;
             file.Current = analyzer;
             var started = settings.Timings is null ? 0 : Stopwatch.GetTimestamp();
             try

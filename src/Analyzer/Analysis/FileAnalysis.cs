@@ -39,11 +39,26 @@ internal sealed class FileAnalysis(DockerfileSyntaxTree tree, SemanticModel mode
 
     public bool IsEnabled(RuleDescriptor rule) => selection.IsEnabled(rule);
 
-    public bool HasCrashed(DockerfileAnalyzer analyzer) => _crashed.Contains(analyzer);
+    private readonly Dictionary<DockerfileAnalyzer, bool> _active = [];
+
+    /// <summary>
+    /// Whether the analyzer's callbacks run on this file: one of its rules is enabled (or it marks secrets, which
+    /// must happen whatever is enabled) and it has not failed. Decided once per analyzer and file.
+    /// </summary>
+    public bool IsActive(DockerfileAnalyzer analyzer)
+    {
+        if (_crashed.Contains(analyzer)) return false;
+        if (!_active.TryGetValue(analyzer, out var active))
+        {
+            active = analyzer.MarksSensitive || selection.Registry.RulesOf(analyzer).Any(selection.IsEnabled);
+            _active[analyzer] = active;
+        }
+        return active;
+    }
 
     public void Report(RuleDescriptor rule, TextSpan span, string message, CodeFix? fix)
     {
-        if (!selection.IsEnabled(rule)) return;
+        if (!IsEnabled(rule)) return;
         if (span.End > Tree.Text.Length) throw new ArgumentOutOfRangeException(nameof(span), $"{rule.Code} reported a span past the end of the file.");
         _reports.Add(new PendingReport(Current, rule, span, message, fix));
     }
@@ -53,7 +68,7 @@ internal sealed class FileAnalysis(DockerfileSyntaxTree tree, SemanticModel mode
     {
         if (!_crashed.Add(analyzer)) return;
         _reports.RemoveAll(r => r.Analyzer == analyzer);
-        var rules = string.Join(", ", analyzer.SupportedRules.Select(r => r.ToString()));
+        var rules = string.Join(", ", selection.Registry.RulesOf(analyzer).Select(r => r.ToString()));
         var previous = Current;
         Current = null;
         Report(EngineRules.RuleCrashed, span, EngineRules.RuleCrashed.FormatMessage([rules, exception.GetType().Name, exception.Message]), null);

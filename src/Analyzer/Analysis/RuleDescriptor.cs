@@ -80,13 +80,4 @@ public sealed class RuleDescriptor
         arguments.Length == 0 ? MessageFormat : string.Format(CultureInfo.InvariantCulture, MessageFormat, arguments);
 
     public override string ToString() => $"{Code} ({Name})";
-
-    /// <summary>The words severities go by in configuration and output: error, warning, info, style.</summary>
-    public static string SeverityName(DiagnosticSeverity severity) => severity switch
-    {
-        DiagnosticSeverity.Error => "error",
-        DiagnosticSeverity.Warning => "warning",
-        DiagnosticSeverity.Info => "info",
-        _ => "style",
-    };
 }

@@ -12,6 +12,7 @@ public sealed class RuleRegistry
     public const string SelectAll = "ALL";
 
     private readonly Dictionary<string, RuleDescriptor> _byKey = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<DockerfileAnalyzer, ImmutableArray<RuleDescriptor>> _rulesByAnalyzer = [];
 
     public RuleRegistry(IEnumerable<DockerfileAnalyzer> analyzers)
     {
@@ -34,7 +35,9 @@ public sealed class RuleRegistry
         var analyzerList = new List<DockerfileAnalyzer>();
         foreach (var analyzer in analyzers)
         {
-            foreach (var rule in analyzer.SupportedRules) Add(rule);
+            var supported = analyzer.SupportedRules;
+            foreach (var rule in supported) Add(rule);
+            _rulesByAnalyzer.Add(analyzer, supported);
             analyzer.Initialize(new AnalysisContext(analyzer, Actions));
             analyzerList.Add(analyzer);
         }
@@ -53,6 +56,9 @@ public sealed class RuleRegistry
     public ImmutableArray<RuleDescriptor> Rules { get; }
 
     internal AnalyzerActions Actions { get; } = new();
+
+    /// <summary>An analyzer's rules, read once: <see cref="DockerfileAnalyzer.SupportedRules"/> may build a new array per call.</summary>
+    internal ImmutableArray<RuleDescriptor> RulesOf(DockerfileAnalyzer analyzer) => _rulesByAnalyzer[analyzer];
 
     public RuleDescriptor? Find(string codeOrName) => _byKey.GetValueOrDefault(codeOrName.Trim());
 

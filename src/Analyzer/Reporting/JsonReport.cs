@@ -59,7 +59,7 @@ public static class JsonReport
         json.WriteString("file", file.DisplayPath);
         json.WriteString("code", diagnostic.Code);
         json.WriteString("name", diagnostic.Rule.Name);
-        json.WriteString("severity", RuleDescriptor.SeverityName(diagnostic.Severity));
+        json.WriteString("severity", SeverityNames.Of(diagnostic.Severity));
         json.WriteString("message", diagnostic.Message);
         json.WriteString("helpUrl", diagnostic.Rule.HelpLink);
         json.WriteBoolean("fixable", diagnostic.Fix is not null);

@@ -99,7 +99,7 @@ public sealed class ConciseFormat : ReportFormat
             foreach (var diagnostic in file.Result.Diagnostics)
             {
                 var start = lines.GetLinePosition(diagnostic.Span.Start);
-                var severity = RuleDescriptor.SeverityName(diagnostic.Severity);
+                var severity = SeverityNames.Of(diagnostic.Severity);
                 if (options.Color) severity = "\u001b[1m" + SourceSnippet.SeverityColor(diagnostic.Severity) + severity + "\u001b[0m";
                 builder.Append($"{file.DisplayPath}:{start.Line + 1}:{start.Character + 1}: {severity}: {diagnostic.Message} [{diagnostic.Code}]\n");
             }

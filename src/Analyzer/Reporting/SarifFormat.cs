@@ -120,7 +120,7 @@ public sealed class SarifFormat : ReportFormat
         foreach (var alias in rule.Aliases) json.WriteStringValue(alias);
         json.WriteEndArray();
         json.WriteString("dflintName", rule.Name);
-        json.WriteString("dflintSeverity", RuleDescriptor.SeverityName(rule.DefaultSeverity));
+        json.WriteString("dflintSeverity", SeverityNames.Of(rule.DefaultSeverity));
         json.WriteEndObject();
         json.WriteEndObject();
     }
@@ -169,7 +169,7 @@ public sealed class SarifFormat : ReportFormat
             json.WriteEndArray();
         }
         json.WriteStartObject("properties");
-        json.WriteString("dflintSeverity", RuleDescriptor.SeverityName(diagnostic.Severity));
+        json.WriteString("dflintSeverity", SeverityNames.Of(diagnostic.Severity));
         json.WriteEndObject();
         json.WriteEndObject();
     }

@@ -33,7 +33,7 @@ public static class SourceSnippet
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(diagnostic);
         var start = text.Lines.GetLinePosition(diagnostic.Span.Start);
-        var severity = RuleDescriptor.SeverityName(diagnostic.Severity);
+        var severity = SeverityNames.Of(diagnostic.Severity);
         string Paint(string value, string code) => color ? code + value + Reset : value;
 
         output.Append(Paint($"{path}:{start.Line + 1}:{start.Character + 1}:", Bold)).Append(' ')

@@ -16,7 +16,7 @@ public static class StatisticsReport
         [
             .. files.SelectMany(f => f.Result.Diagnostics)
                 .GroupBy(d => d.Rule)
-                .Select(g => new RuleCount(g.Key.Code, g.Key.Name, Analysis.RuleDescriptor.SeverityName(g.Max(d => d.Severity)), g.Count()))
+                .Select(g => new RuleCount(g.Key.Code, g.Key.Name, SeverityNames.Of(g.Max(d => d.Severity)), g.Count()))
                 .OrderByDescending(c => c.Count)
                 .ThenBy(c => c.Code, StringComparer.Ordinal),
         ];

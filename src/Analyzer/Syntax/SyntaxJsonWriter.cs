@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Microsoft.CodeAnalysis;
 
 namespace Dflint.Syntax;
 
@@ -60,7 +59,7 @@ public static class SyntaxJsonWriter
         {
             writer.WriteStartObject();
             WriteString(writer, "id", diagnostic.Id);
-            WriteString(writer, "severity", SeverityName(diagnostic.Severity));
+            WriteString(writer, "severity", SeverityNames.Of(diagnostic.Severity));
             WriteString(writer, "message", diagnostic.Message);
             WriteSpan(writer, "span", text, diagnostic.Span);
             writer.WriteEndObject();
@@ -74,15 +73,6 @@ public static class SyntaxJsonWriter
         }
         writer.WriteEndObject();
     }
-
-    /// <summary>The lower-case word used for a severity in JSON and in the CLI's messages.</summary>
-    public static string SeverityName(DiagnosticSeverity severity) => severity switch
-    {
-        DiagnosticSeverity.Error => "error",
-        DiagnosticSeverity.Warning => "warning",
-        DiagnosticSeverity.Info => "info",
-        _ => "hidden",
-    };
 
     private static void WriteInstruction(Utf8JsonWriter writer, SourceText text, InstructionSyntax instruction)
     {

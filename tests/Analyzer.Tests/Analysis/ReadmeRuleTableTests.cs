@@ -38,7 +38,7 @@ public sealed class ReadmeRuleTableTests
         foreach (var rule in RuleRegistry.Default.Rules)
         {
             if (rule.Category is Dflint.Syntax.SyntaxDiagnostics.Category || rule.Category is EngineRules.Category && rule != EngineRules.UnknownRuleCode) continue;
-            var severity = RuleDescriptor.SeverityName(rule.DefaultSeverity) + (rule.IsEnabledByDefault ? "" : " (off by default)");
+            var severity = SeverityNames.Of(rule.DefaultSeverity) + (rule.IsEnabledByDefault ? "" : " (off by default)");
             var fix = rule.Fix == FixAvailability.None ? "" : "yes";
             builder.Append($"| [{rule.Code}](rules/{rule.Folder}/rule.md) | `{rule.Name}` | {severity} | {rule.Title} | {fix} |\n");
         }
